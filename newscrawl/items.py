@@ -1,0 +1,53 @@
+"""The output contract: one ``Article`` per exported JSON line.
+
+Parsers fill it through ``newscrawl.loaders.ArticleLoader``; pipelines clean and
+deduplicate it; the feed exporter writes it.  Every field is present in every
+record: ``None`` or ``[]`` when the page has no value.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Caption:
+    """One article photo."""
+
+    text: str | None = None
+    """The visible caption (else the image title, else its alt text)."""
+    credit: str | None = None
+    """Photo credit, normalised: ``"Agency / Photographer"``, no ``©``."""
+    image_url: str | None = None
+    """The largest rendition the page links to."""
+
+
+@dataclass
+class Article:
+    url: str | None = None
+    """The URL the page was fetched from."""
+    canonical_url: str | None = None
+    """``link[rel=canonical]`` (else og:url, else ``url``)."""
+    site: str | None = None
+    """The publishing domain, e.g. ``sputnikglobe.com``."""
+    language: str | None = None
+    """ISO 639-1 code (``en``), optionally with a region (``en-US``)."""
+    headline: str | None = None
+    lead: str | None = None
+    """The standfirst shown under the headline; never repeated in ``body``."""
+    authors: list[str] = field(default_factory=list)
+    """The byline, one person per entry, page order."""
+    body: str | None = None
+    """Article text: paragraphs (subheadings included) joined by a blank line."""
+    captions: list[dict] = field(default_factory=list)
+    """``Caption`` fields as dicts (``text``, ``credit``, ``image_url``), page order."""
+    published_at: str | None = None
+    """ISO 8601 with offset (``Z`` for UTC), to the second."""
+    modified_at: str | None = None
+    """Same format; ``None`` when the page shows no update."""
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    crawled_at: str | None = None
+    """When newscrawl fetched the page (UTC, ISO 8601)."""
+
+
+ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)
