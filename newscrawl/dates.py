@@ -5,7 +5,7 @@ newscrawl only decides the output form: seconds, and the page's own offset (``Z`
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dateutil import parser as dateutil_parser
 
@@ -27,7 +27,7 @@ def parse_datetime(value) -> datetime | None:
     if isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().isdigit()
                                             and len(value.strip()) in (10, 13)):
         seconds = int(value) / (1000 if len(str(value).strip()) == 13 else 1)
-        return datetime.fromtimestamp(seconds, timezone.utc)
+        return datetime.fromtimestamp(seconds, UTC)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
@@ -60,4 +60,4 @@ def to_iso(value) -> str | None:
 
 
 def utc_now() -> str:
-    return format_datetime(datetime.now(timezone.utc))
+    return format_datetime(datetime.now(UTC))

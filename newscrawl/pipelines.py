@@ -1,0 +1,80 @@
+"""Item pipelines: item -> clean, valid, unique item.  One concern each, in this order:
+
+1. ``RepeatedTextPipeline`` removes text an article repeats (lead, captions, paragraphs).
+2. ``ValidationPipeline`` drops articles without headline or body.
+3. ``DuplicateArticlePipeline`` exports an article reached under several URLs once (the first).
+
+Every removal is counted in the crawl stats under ``newscrawl/...``.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from newscrawl.repeats import remove_repeated_text
+from newscrawl.text import comparison_key
+
+logger = logging.getLogger(__name__)
+
+
+class StatsPipeline:
+    """Base: holds the crawler's stats collector."""
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+
+class RepeatedTextPipeline(StatsPipeline):
+    def process_item(self, item):
+        for reason, count in remove_repeated_text(ItemAdapter(item)).items():
+            self.stats.inc_value(f"newscrawl/dedup/{reason}", count)
+        return item
+
+
+class ValidationPipeline(StatsPipeline):
+    required = ("headline", "body")
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        missing = [name for name in self.required if not adapter.get(name)]
+        if missing:
+            reason = "no_" + "_no_".join(missing)
+            self.stats.inc_value(f"newscrawl/dropped/{reason}")
+            raise DropItem(f"{adapter.get('url')}: {reason.replace('_', ' ')}")
+        return item
+
+
+def body_fingerprint(body: str) -> str:
+    """Same text modulo spaces, case and punctuation -> same fingerprint."""
+    return hashlib.sha1(comparison_key(body).encode("utf-8")).hexdigest()
+
+
+class DuplicateArticlePipeline(StatsPipeline):
+    """Keeps the first copy in crawl order of each article: same canonical URL, or same body."""
+
+    def __init__(self, stats):
+        super().__init__(stats)
+        self.seen_urls: set[str] = set()
+        self.seen_bodies: set[str] = set()
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        canonical = adapter.get("canonical_url") or adapter.get("url")
+        fingerprint = body_fingerprint(adapter.get("body") or "")
+        if canonical in self.seen_urls:
+            reason = "duplicate_canonical_url"
+        elif fingerprint in self.seen_bodies:
+            reason = "duplicate_body"
+        else:
+            self.seen_urls.add(canonical)
+            self.seen_bodies.add(fingerprint)
+            return item
+        self.stats.inc_value(f"newscrawl/dedup/{reason}")
+        raise DropItem(f"{adapter.get('url')}: {reason.replace('_', ' ')} of {canonical}")

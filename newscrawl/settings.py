@@ -1,0 +1,65 @@
+"""newscrawl settings: the one place for configuration.  Override any of them with ``-s NAME=VALUE``."""
+
+BOT_NAME = "newscrawl"
+SPIDER_MODULES = ["newscrawl.spiders"]
+NEWSPIDER_MODULE = "newscrawl.spiders"
+
+# Who we are: sites see this and can reach the operator.  Set NEWSCRAWL_CONTACT to your own
+# address or page before crawling; USER_AGENT is derived from it unless set itself.
+NEWSCRAWL_CONTACT = "https://github.com/newscrawl/newscrawl"
+USER_AGENT = f"newscrawl/0.1 (+{NEWSCRAWL_CONTACT})"
+
+# Politeness: robots.txt, a few parallel requests per site, AutoThrottle adapting the pace to
+# the site's latency, retries for transient errors and rate limits (429).
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+DOWNLOAD_TIMEOUT = 30
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+# Pages above this size are not news articles; refuse them rather than fill memory.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+
+# Development: -s HTTPCACHE_ENABLED=1 replays pages from .scrapy/httpcache instead of refetching.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_EXPIRATION_SECS = 0
+
+DOWNLOADER_MIDDLEWARES = {
+    # Before robots.txt and the offsite check, so both see the origin really fetched.
+    "newscrawl.middlewares.OriginOverrideMiddleware": 40,
+}
+
+ITEM_PIPELINES = {
+    "newscrawl.pipelines.RepeatedTextPipeline": 200,
+    "newscrawl.pipelines.ValidationPipeline": 300,
+    "newscrawl.pipelines.DuplicateArticlePipeline": 400,
+}
+
+# JSON Lines, UTF-8 as text.  -o/-O on the command line replace this default feed.
+FEED_EXPORT_ENCODING = "utf-8"
+FEEDS = {
+    "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
+}
+
+LOG_LEVEL = "INFO"
+LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
+
+# Sputnik spider: without since/until, how many of the newest sitemap period files to read
+# besides the RSS feed.
+NEWSCRAWL_SITEMAP_RECENT_PERIODS = 1
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+EXTENSIONS = {
+    "newscrawl.extensions.StatsFile": 500,
+}
+# Where StatsFile writes the final crawl stats as JSON; unset: not written.
+NEWSCRAWL_STATS_FILE = None

@@ -1,0 +1,175 @@
+"""``ArticleSpider``: what every newscrawl spider shares.
+
+Discovery comes from feeds (RSS/Atom, read by feedparser) and sitemaps (Scrapy's
+``SitemapSpider``); a spider subclass only says where those are and which entries to keep.
+Pages go through the one extraction path, ``newscrawl.extract.parse_article``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import feedparser
+from scrapy import Request
+from scrapy.exceptions import CloseSpider
+from scrapy.http import TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.spiders import SitemapSpider
+
+from newscrawl.dates import utc_now
+from newscrawl.extract import parse_article
+from newscrawl.middlewares import OriginOverrideMiddleware
+
+logger = logging.getLogger(__name__)
+
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^/\d]*-?\d*\.html?$)")
+
+
+def date_argument(value: str | None, name: str) -> date | None:
+    """A ``-a since=``/``until=`` value as a date; a clear error for anything but ``YYYY-MM-DD``."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"-a {name}={value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def url_date(url: str) -> date | None:
+    """The publication date many news sites put in their article URLs.
+
+    >>> url_date("https://sputnikglobe.com/20120204/lavrov-1012345678.html")
+    datetime.date(2012, 2, 4)
+    >>> url_date("https://example.com/2024/05/03/story/"), url_date("https://example.com/about/")
+    (datetime.date(2024, 5, 3), None)
+    """
+    match = URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+@dataclass
+class DateWindow:
+    """The ``since``/``until`` bounds of a run (inclusive); either may be open."""
+
+    since: date | None = None
+    until: date | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.since or self.until)
+
+    def contains(self, day: date | None) -> bool:
+        """Unknown dates are kept: only a known date outside the window excludes an entry."""
+        if day is None:
+            return True
+        return (not self.since or day >= self.since) and (not self.until or day <= self.until)
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return (not self.since or end >= self.since) and (not self.until or start <= self.until)
+
+
+def entry_day(value) -> date | None:
+    """The day of a sitemap ``lastmod`` or a feed's parsed time, else ``None``."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            return None
+    if value:  # feedparser's struct_time, in UTC
+        return date(value.tm_year, value.tm_mon, value.tm_mday)
+    return None
+
+
+class ArticleSpider(SitemapSpider):
+    """Crawl rules as class attributes; ``keep_feed_entry`` and ``sitemap_filter`` are the hooks."""
+
+    sitemap_rules = [("", "parse_article")]
+    #: Feed entry types (a feed's own ``type`` element, when it has one) that are not articles.
+    skipped_feed_types: frozenset[str] = frozenset()
+
+    def __init__(self, since: str | None = None, until: str | None = None, base_url: str | None = None,
+                 *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.window = DateWindow(date_argument(since, "since"), date_argument(until, "until"))
+        if self.window.since and self.window.until and self.window.since > self.window.until:
+            raise ValueError(f"-a since={since} is after -a until={until}")
+        #: ``-a base_url=`` serves every URL of the crawled site from another origin (tests, mirrors);
+        #: see ``newscrawl.middlewares.OriginOverrideMiddleware``.
+        self.base_url = base_url.rstrip("/") if base_url else None
+        self.origin_overrides: dict[str, str] = {}
+
+    def feed_request(self, url: str) -> Request:
+        return Request(url, callback=self.parse_feed, errback=self.on_error)
+
+    def sitemap_request(self, url: str) -> Request:
+        return Request(url, callback=self._parse_sitemap, errback=self.on_error)
+
+    def _parse_sitemap(self, response):
+        # SitemapSpider builds the requests; every one of them gets our failure logging.
+        for request in super()._parse_sitemap(response):
+            yield request.replace(errback=self.on_error)
+
+    def parse_feed(self, response):
+        """Article requests for the entries of an RSS or Atom feed, newest first as listed."""
+        feed = feedparser.parse(response.body, response_headers={"content-location": response.url})
+        if feed.bozo and not feed.entries:
+            logger.warning("%s: not a readable feed (%s); skipped", response.url, feed.get("bozo_exception"))
+            self.crawler.stats.inc_value("newscrawl/feed/unreadable")
+            return
+        for entry in feed.entries:
+            url = entry.get("link")
+            if not url:
+                continue
+            if not self.keep_feed_entry(entry):
+                continue
+            yield Request(url, callback=self.parse_article, errback=self.on_error)
+
+    def keep_feed_entry(self, entry) -> bool:
+        """Drop non-article items and items outside the date window; log and count each."""
+        kind = self.feed_entry_type(entry)
+        if kind in self.skipped_feed_types:
+            logger.info("%s: feed item of type %r is not an article; skipped", entry.get("link"), kind)
+            self.crawler.stats.inc_value(f"newscrawl/feed/skipped_type/{kind}")
+            return False
+        day = entry_day(entry.get("updated_parsed") or entry.get("published_parsed")) or url_date(entry.link)
+        if not self.window.contains(day):
+            self.crawler.stats.inc_value("newscrawl/feed/outside_window")
+            return False
+        return True
+
+    def feed_entry_type(self, entry) -> str | None:
+        return None
+
+    def parse_article(self, response):
+        if not isinstance(response, TextResponse):
+            logger.warning("%s: not a text page (%s); skipped", response.url,
+                           response.headers.get("Content-Type", b"?").decode("latin-1"))
+            self.crawler.stats.inc_value("newscrawl/article/not_text")
+            return
+        try:
+            article = parse_article(response.text, response.url)
+        except (CloseSpider, KeyboardInterrupt):
+            raise
+        except Exception as error:  # one broken page must not stop the crawl
+            logger.error("%s: extraction failed: %r; skipped", response.url, error)
+            self.crawler.stats.inc_value("newscrawl/article/extraction_failed")
+            return
+        article.crawled_at = utc_now()
+        yield article
+
+    def on_error(self, failure):
+        """Log a failed request with its URL and reason; the crawl goes on."""
+        url = OriginOverrideMiddleware.site_url(failure.request)
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            logger.warning("%s: HTTP %d; skipped", url, status)
+            self.crawler.stats.inc_value(f"newscrawl/fetch_failed/http_{status}")
+        else:
+            logger.warning("%s: %s: %s; skipped", url, failure.type.__name__, failure.getErrorMessage())
+            self.crawler.stats.inc_value(f"newscrawl/fetch_failed/{failure.type.__name__}")

@@ -1,0 +1,79 @@
+"""``scrapy crawl sputnik``: a Sputnik edition (or ria.ru) by its RSS feed and article sitemaps.
+
+Without ``since``/``until``: the edition's RSS feed and the newest period files of its article
+sitemap.  With them: the sitemap archive only, the period files and their entries chosen by date
+before anything is fetched.  Editions live in ``newscrawl.parsers.sputnik.EDITIONS``.
+"""
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qs, urlsplit
+
+from newscrawl.parsers.sputnik import EDITIONS
+from newscrawl.spiders.base import ArticleSpider, entry_day, url_date
+
+
+def sitemap_period(url: str) -> tuple[date, date] | None:
+    """The ``date_start``/``date_end`` of a period file's URL.
+
+    >>> sitemap_period("https://sputnikglobe.com/sitemap_article.xml?date_start=20120201&date_end=20120229")
+    (datetime.date(2012, 2, 1), datetime.date(2012, 2, 29))
+    """
+    query = parse_qs(urlsplit(url).query)
+    try:
+        start, end = (query[key][0] for key in ("date_start", "date_end"))
+        return (date(int(start[:4]), int(start[4:6]), int(start[6:8])),
+                date(int(end[:4]), int(end[4:6]), int(end[6:8])))
+    except (KeyError, ValueError, IndexError):
+        return None
+
+
+class SputnikSpider(ArticleSpider):
+    name = "sputnik"
+    feed_path = "/export/rss2/archive/index.xml"
+    sitemap_index_path = "/sitemap_article_index.xml"
+    #: Article pages are ``/YYYYMMDD/slug-<id>.html``; anything else in a sitemap is not an article.
+    sitemap_rules = [(r"/\d{8}/[^/]*\d+\.html$", "parse_article")]
+    #: RSS ``rian:type`` values that are not articles (videos, photo galleries, ...).
+    skipped_feed_types = frozenset({"video", "photolenta", "infographics", "photo", "podcast", "radio"})
+
+    def __init__(self, edition: str = "en", *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if edition not in EDITIONS:
+            known = ", ".join(f"{code} ({e.domain})" for code, e in EDITIONS.items())
+            raise ValueError(f"unknown edition {edition!r}; known editions: {known}")
+        self.edition = EDITIONS[edition]
+        self.site_url = f"https://{self.edition.domain}"
+        self.allowed_domains = [self.edition.domain]
+        if self.base_url:
+            self.origin_overrides = {self.edition.domain: self.base_url}
+            self.allowed_domains.append(urlsplit(self.base_url).hostname)
+        self.recent_periods = None  # read from settings in start()
+
+    async def start(self):
+        self.recent_periods = self.settings.getint("NEWSCRAWL_SITEMAP_RECENT_PERIODS", 1)
+        if not self.window:
+            yield self.feed_request(self.site_url + self.feed_path)
+        yield self.sitemap_request(self.site_url + self.sitemap_index_path)
+
+    def feed_entry_type(self, entry):
+        return entry.get("rian_type")
+
+    def sitemap_filter(self, entries):
+        if entries.type == "sitemapindex":
+            yield from self.choose_periods(list(entries))
+            return
+        for entry in entries:
+            day = url_date(entry["loc"]) or entry_day(entry.get("lastmod"))
+            if self.window.contains(day):
+                yield entry
+            else:
+                self.crawler.stats.inc_value("newscrawl/sitemap/outside_window")
+
+    def choose_periods(self, entries: list[dict]) -> list[dict]:
+        """Period files overlapping the date window; without one, the newest ``recent_periods``."""
+        dated = [(sitemap_period(e["loc"]), e) for e in entries]
+        if self.window:
+            return [e for period, e in dated if period is None or self.window.overlaps(*period)]
+        dated.sort(key=lambda pair: pair[0] or (date.max, date.max), reverse=True)
+        return [e for _, e in dated[: self.recent_periods]]

@@ -1,0 +1,54 @@
+"""A loopback HTTP server that stands in for a site: it serves fixture files by a routes table.
+
+``routes.json`` (see tests/fixtures/sputnik/README.md) maps host + request (path and query) to a
+file, content type and status; anything unlisted gets the fallback (404).  One server serves
+one host, as the real site would.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class SiteServer:
+    def __init__(self, folder: Path, host: str, routes_file: str = "routes.json"):
+        self.folder = Path(folder)
+        table = json.loads((self.folder / routes_file).read_text(encoding="utf-8"))
+        self.fallback = table["fallback"]
+        self.routes = {r["request"]: r for r in table["routes"] if r["host"] == host}
+        self.host = host
+        self.requests: list[str] = []  # every request path+query, in arrival order
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's naming)
+                with server._lock:
+                    server.requests.append(self.path)
+                route = server.routes.get(self.path, server.fallback)
+                body = (server.folder / route["file"]).read_bytes()
+                self.send_response(route["status"])
+                self.send_header("Content-Type", route["content_type"])
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
