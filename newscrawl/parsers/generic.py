@@ -1,12 +1,204 @@
-"""Any news page: structured metadata first, then the page's own article markup."""
+"""Any news page: structured metadata where it is reliable, the page's own markup where it is better.
+
+One parse, one walk over the tree (``newscrawl.parsers.body.walk_page``) gives the text blocks,
+figures and h1s; every field is then chosen from them and from ``PageMetadata``:
+
+* headline: the title most sources agree on (``headlines.choose_headline``);
+* body: the paragraphs of the best text container (``body.body_blocks``);
+* lead: a standfirst element shown between headline and body, else the declared description;
+* authors: JSON-LD persons, else the byline markup, else ``<meta name=author>``, cleaned by ``bylines``;
+* captions: ``<figure>`` markup (``captions``), else JSON-LD images with a caption;
+* dates, section, tags: JSON-LD first, then ``article:*``/``<meta>``, then ``<time>`` markup;
+* language: declared (``<html lang>``, JSON-LD, og:locale, Content-Language), else detected.
+"""
 from __future__ import annotations
 
-from newscrawl.parsers.base import ArticleParser
+import re
+from urllib.parse import urljoin
+
+import py3langid
+from parsel import Selector
+
+from newscrawl.loaders import ArticleLoader
+from newscrawl.metadata import PageMetadata
+from newscrawl.parsers.base import ArticleParser, site_of
+from newscrawl.parsers.body import block_text, body_blocks, walk_page
+from newscrawl.parsers.boilerplate import class_words
+from newscrawl.parsers.bylines import clean_authors
+from newscrawl.parsers.captions import figure_captions
+from newscrawl.parsers.headlines import choose_headline
+from newscrawl.text import comparison_key, normalize_space
+
+_LEAD_CLASS = re.compile(r"(?:^|[-_])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
+                         r"sub-headline|excerpt|description|abstract|summary|strapline|kicker-text)(?:$|[-_])")
+_BYLINE_XPATH = ("//*[@rel='author' or @itemprop='author' or contains(@class,'byline') or "
+                 "contains(@class,'author-name') or contains(@class,'authorName')]")
+_LEAD_XPATH = ("//*[self::p or self::div or self::h2 or self::span or self::section or self::header]"
+               "[contains(@class,'lead') or contains(@class,'standfirst') or contains(@class,'intro') or "
+               "contains(@class,'summary') or contains(@class,'teaser') or contains(@class,'dek') or "
+               "contains(@class,'subtitle') or contains(@class,'excerpt') or contains(@class,'description') or "
+               "contains(@class,'abstract') or contains(@class,'deck') or contains(@class,'strapline') or "
+               "contains(@class,'subheadline')]")
+MIN_LEAD_CHARS = 30
+MAX_LEAD_CHARS = 1500
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def keyword_list(value) -> list[str]:
+    """JSON-LD/meta keywords (a list, or one comma-separated string) as a list.
+
+    >>> keyword_list("Politik, Berlin,  Wahl")
+    ['Politik', 'Berlin', 'Wahl']
+    >>> keyword_list(["A", "B, C"])
+    ['A', 'B, C']
+    """
+    if isinstance(value, str):
+        return [normalize_space(v) for v in value.split(",") if normalize_space(v)]
+    return [normalize_space(v) for v in _as_list(value) if isinstance(v, str) and normalize_space(v)]
 
 
 class GenericParser(ArticleParser):
-    headline_css = "article h1, h1"
-    body_css = "article p, article h2, article h3"
+    def parse(self, html: str, url: str):
+        selector = Selector(text=html, base_url=url)
+        meta = PageMetadata(selector)
+        found = walk_page(selector.root)
+        headline, headline_element = self.choose_headline(found, selector, meta)
+        blocks = body_blocks(found, headline_element)
+        paragraphs = [b.text for b in blocks]
+        loader = ArticleLoader(selector=selector)
+        loader.add_value("url", url)
+        loader.add_value("canonical_url", self.canonical_url(selector, meta, url))
+        loader.add_value("headline", headline)
+        loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline))
+        loader.add_value("authors", self.authors(selector, meta))
+        loader.add_value("body", paragraphs)
+        loader.add_value("captions", self.find_captions(found, meta, url))
+        loader.add_value("published_at", self.published_at(selector, meta))
+        loader.add_value("modified_at", self.modified_at(selector, meta))
+        loader.add_value("section", self.section(selector, meta))
+        loader.add_value("tags", self.tags(selector, meta))
+        loader.add_value("language", self.language(selector, meta))
+        article = loader.load_item()
+        if not article.language:
+            article.language = self.detect_language(" ".join([article.headline or ""] + paragraphs[:10]))
+        article.site = site_of(article.canonical_url or url)
+        return article
 
-    def paragraphs(self, selector):
-        return self.texts(selector, self.body_css) or self.texts(selector, "p")
+    # --- headline -------------------------------------------------------------------------
+
+    def choose_headline(self, found, selector, meta):
+        """(headline, the h1 element showing it or ``None``)."""
+        h1_texts = [block_text(h1)[0] for h1 in found.h1s]
+        headline = choose_headline(h1_texts, meta.article_value("headline"), meta.meta("og:title"),
+                                   meta.meta("twitter:title"), selector.xpath("//title/text()").get(),
+                                   meta.meta("og:site_name"))
+        key = comparison_key(headline)
+        element = next((h1 for h1, text in zip(found.h1s, h1_texts, strict=True) if comparison_key(text) == key), None)
+        if element is None and found.h1s:
+            element = found.h1s[0]
+        return headline, element
+
+    # --- lead -----------------------------------------------------------------------------
+
+    def find_lead(self, selector, meta, found, blocks, headline):
+        """The standfirst shown between headline and body, else the declared description."""
+        description = normalize_space(meta.article_value("description") if isinstance(
+            meta.article_value("description"), str) else None) or meta.meta("og:description", "description",
+                                                                             "twitter:description")
+        first_body = found.order.get(blocks[0].element) if blocks else None
+        headline_key = comparison_key(headline)
+        for node in selector.xpath(_LEAD_XPATH):
+            element = node.root
+            if not any(_LEAD_CLASS.search(token) for token in class_words(element).split()):
+                continue
+            position = self._position(element, found)
+            if first_body is not None and position is not None and position > first_body:
+                break
+            text, link_chars = block_text(element)
+            if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or link_chars > len(text) / 2:
+                continue
+            if comparison_key(text) == headline_key:
+                continue
+            return text
+        return description
+
+    @staticmethod
+    def _position(element, found):
+        node = element
+        while node is not None:
+            if node in found.order:
+                return found.order[node]
+            node = node.getparent()
+        return None
+
+    # --- authors, captions ----------------------------------------------------------------
+
+    def authors(self, selector, meta):
+        persons = clean_authors(meta.article_persons("author"))
+        if persons:
+            return persons
+        markup = []
+        for node in selector.xpath(_BYLINE_XPATH)[:6]:
+            text, _ = block_text(node.root)
+            if text and len(text) < 150:
+                markup.append(text)
+        names = clean_authors(markup) or clean_authors([meta.meta("author", "article:author", "dc.creator",
+                                                                  "sailthru.author", "parsely-author") or ""])
+        names = [n for n in names if not n.startswith("http")]
+        return names or clean_authors(meta.article_names("author"))
+
+    def find_captions(self, found, meta, url):
+        captions = figure_captions(found.figures, url)
+        if captions:
+            return captions
+        images = []
+        for image in _as_list(meta.article_value("image")):
+            if isinstance(image, dict) and isinstance(image.get("caption"), str) and image["caption"].strip():
+                images.append({"text": image["caption"], "credit": image.get("creditText") or image.get("author")
+                               if isinstance(image.get("creditText") or image.get("author"), str) else None,
+                               "image_url": image.get("url") or image.get("contentUrl")})
+        return images
+
+    # --- dates, section, tags, language ---------------------------------------------------
+
+    def published_at(self, selector, meta):
+        return [meta.article_value("datePublished"), meta.meta("article:published_time", "og:published_time",
+                                                              "datepublished", "pubdate", "publishdate",
+                                                              "publish-date", "dc.date.issued", "dc.date",
+                                                              "date", "sailthru.date", "parsely-pub-date"),
+                meta.article_value("dateCreated"), selector.xpath("//time/@datetime").get()]
+
+    def modified_at(self, selector, meta):
+        return [meta.article_value("dateModified"), meta.meta("article:modified_time", "og:updated_time",
+                                                             "datemodified", "last-modified")]
+
+    def section(self, selector, meta):
+        section = meta.article_value("articleSection")
+        section = section[0] if isinstance(section, list) and section else section
+        return [section if isinstance(section, str) else None, meta.meta("article:section", "section")]
+
+    def tags(self, selector, meta):
+        return (keyword_list(meta.article_value("keywords")) or meta.meta_all("article:tag")
+                or keyword_list(meta.meta("news_keywords", "keywords")))
+
+    def language(self, selector, meta):
+        in_language = meta.article_value("inLanguage")
+        return [selector.xpath("/html/@lang").get(), in_language if isinstance(in_language, str) else None,
+                meta.meta("og:locale", "content-language", "language", "dc.language"),
+                selector.xpath("//meta[@http-equiv='content-language' or @http-equiv='Content-Language']"
+                               "/@content").get()]
+
+    @staticmethod
+    def detect_language(text: str) -> str | None:
+        if len(text) < 20:
+            return None
+        return py3langid.classify(text)[0]
+
+    def canonical_url(self, selector, meta, url):
+        href = selector.xpath("//link[@rel='canonical']/@href").get() or meta.meta("og:url")
+        return [urljoin(url, href.strip()) if href else None, url]

@@ -1,0 +1,211 @@
+"""Article body and photos from the page markup, found in one walk over the parsed tree.
+
+The walk skips furniture (``newscrawl.parsers.boilerplate``) and collects text blocks
+(paragraphs, subheadings, quotes, list items) and figures in document order.  Each paragraph
+credits its text length to its parent (and half to its grandparent); the best-scored element is
+the article's text container, widened to its parent while the parent holds much more good text
+(bodies split over sibling sections).  Cost is linear in the page size.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newscrawl.parsers.boilerplate import SKIP_TAGS, is_furniture, is_ui_paragraph
+from newscrawl.text import normalize_space
+
+PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: Containers whose own loose text (not wrapped in <p>) counts as a paragraph.
+TEXT_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "td", "font", "center"})
+#: Never furniture, whatever their class says.
+ROOT_TAGS = frozenset({"html", "body", "main"})
+#: Inside a text block, these add nothing to the text.
+_INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "svg", "figure", "figcaption",
+                          "iframe", "select", "input", "textarea", "aside", "nav"})
+
+MIN_PARAGRAPH_CHARS = 25
+MAX_LINK_DENSITY = 0.5
+WIDEN_SHARE = 0.3
+LOOSE_TEXT_CHARS = 60
+
+
+@dataclass
+class Block:
+    """One paragraph-like element: its text, tag and the share of its text inside links."""
+
+    element: object
+    tag: str
+    text: str
+    link_chars: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass
+class PageWalk:
+    """What one walk over the page found, in document order."""
+
+    blocks: list[Block] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    h1s: list = field(default_factory=list)
+    order: dict = field(default_factory=dict)
+
+
+def block_text(element) -> tuple[str, int]:
+    """(text, characters inside links) of a block; scripts, buttons and figures inside it left out.
+
+    >>> from lxml import html
+    >>> block_text(html.fromstring('<p>One <a href="#">two</a><br>three<script>x()</script></p>'))
+    ('One two three', 3)
+    """
+    parts: list[str] = []
+    link_chars = 0
+
+    def visit(node, in_link: bool):
+        nonlocal link_chars
+        if node.text:
+            parts.append(node.text)
+            if in_link:
+                link_chars += len(node.text.strip())
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str):
+                if tag == "br":
+                    parts.append(" ")
+                elif tag not in _INLINE_SKIP:
+                    visit(child, in_link or tag == "a")
+            if child.tail:
+                parts.append(child.tail)
+                if in_link:
+                    link_chars += len(child.tail.strip())
+
+    visit(element, element.tag == "a")
+    return normalize_space("".join(parts)), link_chars
+
+
+def _loose_text(element) -> str:
+    """Text directly inside an element (its own text and its children's tails)."""
+    parts = [element.text or ""]
+    parts += [child.tail or "" for child in element]
+    return "".join(parts).strip()
+
+
+def walk_page(root) -> PageWalk:
+    """Walk the tree once: text blocks, figures and h1s, furniture subtrees skipped."""
+    found = PageWalk()
+    stack = [iter([root])]
+    position = 0
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        position += 1
+        found.order[node] = position
+        if tag == "figure":
+            found.figures.append(node)
+            continue
+        if tag in SKIP_TAGS:
+            continue
+        if tag not in ROOT_TAGS and is_furniture(node):
+            continue
+        if tag == "h1":
+            found.h1s.append(node)
+            continue
+        if tag in PARAGRAPH_TAGS:
+            text, link_chars = block_text(node)
+            if text:
+                found.blocks.append(Block(node, tag, text, link_chars))
+            continue
+        if tag in TEXT_CONTAINER_TAGS and len(_loose_text(node)) >= LOOSE_TEXT_CHARS:
+            text, link_chars = block_text(node)
+            found.blocks.append(Block(node, "p", text, link_chars))
+            continue
+        stack.append(iter(node))
+    return found
+
+
+def _is_good(block: Block) -> bool:
+    return (block.tag in ("p", "blockquote", "pre") and len(block.text) >= MIN_PARAGRAPH_CHARS
+            and block.link_density < MAX_LINK_DENSITY)
+
+
+def find_container(blocks: list[Block]):
+    """The element holding most of the article's paragraphs (``None`` when no paragraph is good)."""
+    scores: dict = {}
+    good_text: dict = {}
+    for block in blocks:
+        if not _is_good(block):
+            continue
+        length = len(block.text)
+        parent = block.element.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + length
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0) + length / 2
+        node = parent
+        while node is not None:
+            good_text[node] = good_text.get(node, 0) + length
+            node = node.getparent()
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    # Widen to the parent while sibling sections hold a good share of article text too.
+    for _ in range(3):
+        parent = best.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if good_text.get(parent, 0) - good_text.get(best, 0) < WIDEN_SHARE * good_text.get(best, 0):
+            break
+        best = parent
+    return best
+
+
+def _inside(element, container) -> bool:
+    node = element
+    while node is not None:
+        if node is container:
+            return True
+        node = node.getparent()
+    return False
+
+
+def keep_block(block: Block) -> bool:
+    """Whether a block inside the article container is article text (not a link list or UI label)."""
+    if block.link_density >= MAX_LINK_DENSITY and (block.tag != "p" or len(block.text) < 200):
+        return False
+    if block.tag == "li" and len(block.text) < MIN_PARAGRAPH_CHARS:
+        return False
+    return not is_ui_paragraph(block.text)
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'»«“”’)\]]$")
+
+
+def drop_trailing_headings(paragraphs: list[Block]) -> list[Block]:
+    """Subheadings with no paragraph after them ("More on this topic") are not article text."""
+    while paragraphs and paragraphs[-1].tag in HEADING_TAGS:
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+def body_blocks(found: PageWalk, headline_element=None) -> list[Block]:
+    """The article's paragraphs and subheadings, in page order."""
+    container = find_container(found.blocks)
+    if container is None:
+        return []
+    # Blocks before the headline (kickers, breadcrumbs) are not body, when the headline is in the container.
+    start = 0
+    if headline_element is not None and _inside(headline_element, container):
+        start = found.order.get(headline_element, 0)
+    kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and _inside(b.element, container)
+            and keep_block(b)]
+    return drop_trailing_headings(kept)

@@ -1,0 +1,96 @@
+"""Boilerplate detection: which page elements and strings are not article text.
+
+Used by ``newscrawl.parsers.body`` while it walks the page once.  Every rule here is a
+widespread web convention (HTML5 sectioning tags, class/id words such as ``share`` or
+``newsletter``, ARIA roles), never one publisher's markup.
+"""
+from __future__ import annotations
+
+import re
+
+#: Elements whose content is never article text (their subtree is skipped).
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select",
+    "svg", "iframe", "object", "embed", "video", "audio", "canvas", "figure", "figcaption", "picture",
+    "img", "input", "textarea", "label", "dialog", "menu", "head", "title", "meta", "link",
+})
+
+#: ARIA roles of page furniture.
+SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
+                        "alert", "search", "toolbar", "tablist", "button"})
+
+# One class/id token names furniture when one of its words (split on "-" and "_", or camelCase
+# prefixes) is one of these.  Words, not substrings: "ad" must not match "head" or "shadow".
+_FURNITURE_WORDS = (
+    "share|sharing|shares|sharebar|social|socials|related|recommended|recommendations|recommendation|"
+    "newsletter|newsletters|subscribe|subscription|subscriptions|signup|promo|promotion|advert|advertisement|"
+    "advertising|ad|ads|adslot|adunit|sponsor|sponsored|banner|comment|comments|commenting|disqus|"
+    "footer|nav|navbar|navigation|menu|breadcrumb|breadcrumbs|sidebar|aside|outbrain|taboola|popup|modal|"
+    "cookie|cookies|consent|gdpr|toolbar|print|caption|captions|credit|credits|copyright|gallery|"
+    "slideshow|carousel|trending|popular|mostread|recirculation|recirc|readmore|"
+    "more|also|tags|tag|taglist|keywords|topics|byline|author|authors|bio|avatar|donate|donation|"
+    "paywall|login|register|widget|widgets|rating|poll|jump|toc|skip|hidden|visually|sr|screenreader|"
+    "tooltip|overlay|meta|metadata|dateline|timestamp|date|time|video|audio|player|podcast|embed|"
+    "infobox|pagination|pager|next|prev|previous|teaserlist|teasers|feedback|correction|corrections|"
+    "masthead|header|headline|kicker|lead|standfirst|intro|summary|subtitle|dek|title|label|flag|badge"
+)
+_FURNITURE = re.compile(rf"(?:^|[-_])(?:{_FURNITURE_WORDS})(?:$|[-_]|\d)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+# A token naming a text container ("lead-text", "story-body") is content even with a furniture word.
+_CONTENT_WORDS = re.compile(r"(?:^|[-_])(?:body|text|richtext|paragraph|paragraphs)(?:$|[-_]|\d)")
+
+
+def class_words(element) -> str:
+    """The element's class and id tokens, lower-cased and camelCase split, one space apart.
+
+    >>> from lxml import html
+    >>> class_words(html.fromstring('<div class="shareBar x" id="top">a</div>'))
+    'share-bar x top'
+    """
+    attrib = element.attrib
+    text = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    if not text.strip():
+        return ""
+    return " ".join(_CAMEL.sub("-", token).lower() for token in text.split())
+
+
+def is_furniture_token(token: str) -> bool:
+    """Whether one class/id token names page furniture (share bar, related links, ads, ...).
+
+    >>> [is_furniture_token(t) for t in ("share-bar", "article-body", "head", "ad-slot", "related_links")]
+    [True, False, False, True, True]
+    """
+    return bool(_FURNITURE.search(token)) and not _CONTENT_WORDS.search(token)
+
+
+def is_furniture(element) -> bool:
+    """Whether the element (by tag, role, hidden state or class/id words) is not article text."""
+    attrib = element.attrib
+    if attrib.get("role") in SKIP_ROLES or "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return True
+    style = attrib.get("style")
+    if style and "display:none" in style.replace(" ", ""):
+        return True
+    words = class_words(element)
+    return bool(words) and any(is_furniture_token(token) for token in words.split())
+
+
+# Paragraph-level strings that are interface text, not article text (checked on whole paragraphs).
+_UI_PARAGRAPH = re.compile(
+    r"^(?:advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklame|annonse|mainos|"
+    r"read more|read also|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|"
+    r"weiterlesen|leer más|lee también|lire aussi|leggi anche|les også|se også|läs också|"
+    r"share|teilen|share this article|subscribe|abonnieren|sign up|newsletter|"
+    r"(?:click|tap) here.*|.*\b(?:all rights reserved|alle rechte vorbehalten)\b.*|"
+    r"(?:photo|foto|bild|image|video|quelle|source|credit)\s*:.{0,80})$",
+    re.IGNORECASE)
+
+
+def is_ui_paragraph(text: str) -> bool:
+    """Whether a whole paragraph is interface text (ad labels, read-more prompts, photo credits).
+
+    >>> [is_ui_paragraph(t) for t in ("Advertisement", "Lesen Sie auch:", "Foto: dpa", "The minister said so.")]
+    [True, True, True, False]
+    """
+    return bool(_UI_PARAGRAPH.match(text.strip(" :.…»>|-–—")))

@@ -1,0 +1,91 @@
+"""Byline cleaning: raw author strings in, person names out.
+
+A byline reads "By Jane Doe and John Roe, Reporter | 3 May 2024" or "Von Jane Doe": the
+leading "by" word, roles, dates, e-mail addresses and social handles are dropped and the
+names split.  An entry that is only a URL or a role is no name.
+"""
+from __future__ import annotations
+
+import re
+
+from newscrawl.text import normalize_space
+
+# "By", in the corpus languages and their neighbours, at the start of a byline.
+_BY = re.compile(r"^(?:by|from|von|vom|text(?:e)?|texto|par|por|door|av|af|ved|przez|autor(?:in)?|"
+                 r"author|written by|geschrieben von|reporting by|words by|redaktion|"
+                 r"interview|a cura di)\s*[:\-–]?\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b|"
+                    r"\bdan\b|\bve\b|\bja\b|\boraz\b|\bmit\b|\bwith\b)\s+", re.IGNORECASE)
+_HANDLE = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+")
+_DATE_TAIL = re.compile(r"\s*(?:[-–—|,]\s*)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}|updated|published|"
+                        r"aktualisiert|veröffentlicht|stand).*$", re.IGNORECASE)
+_ROLE_TAIL = re.compile(r"\s*[-–—|,(]\s*(?:senior |chief |staff |political |foreign |deputy )?"
+                        r"(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
+                        r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?)\b.*$",
+                        re.IGNORECASE)
+_NOT_NAME = re.compile(r"^(?:by|von|and|und|staff|admin|redaktion|editor|author|autor|none|null|unknown)$",
+                       re.IGNORECASE)
+
+
+def strip_byline_prefix(text: str) -> str:
+    """Drop a leading "By"-word.
+
+    >>> strip_byline_prefix("By Jane Doe"), strip_byline_prefix("Von: Max Muster"), strip_byline_prefix("Byron Smith")
+    ('Jane Doe', 'Max Muster', 'Byron Smith')
+    """
+    return _BY.sub("", text, count=1)
+
+
+def split_byline(text: str) -> list[str]:
+    """Cut a byline into names (separators: commas, "and"-words in several languages, "&", "|").
+
+    >>> split_byline("By Jane Doe and John Roe, Reporter")
+    ['Jane Doe', 'John Roe']
+    >>> split_byline("Anna Martel und Lea Wagner, Nairobi")
+    ['Anna Martel', 'Lea Wagner', 'Nairobi']
+    >>> split_byline("@janedoe")
+    []
+    """
+    text = normalize_space(text)
+    text = _HANDLE.sub(" ", text)
+    text = _ROLE_TAIL.sub("", text)
+    text = _DATE_TAIL.sub("", text)
+    names = []
+    for part in _SPLIT.split(text):
+        name = clean_name(part)
+        if name:
+            names.append(name)
+    return names
+
+
+def clean_name(text: str) -> str | None:
+    """One name without the "by" word, roles or stray punctuation; ``None`` when nothing name-like is left.
+
+    >>> clean_name("  By Jane Doe, "), clean_name("Redaktion"), clean_name("12.05.2024")
+    ('Jane Doe', None, None)
+    """
+    text = normalize_space(strip_byline_prefix(normalize_space(text)))
+    text = _ROLE_TAIL.sub("", text).strip(" ,;:|-–—·•()[]")
+    if not text or _NOT_NAME.match(text) or not any(c.isalpha() for c in text) or len(text) > 60:
+        return None
+    if len(text.split()) > 6:
+        return None
+    return text
+
+
+def clean_authors(values) -> list[str]:
+    """Every raw author value (possibly several names each) as clean, unique names in order.
+
+    >>> clean_authors(["By Jane Doe", "jane doe", "John Roe | 3.5.2024"])
+    ['Jane Doe', 'John Roe']
+    """
+    names, seen = [], set()
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for name in split_byline(value):
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                names.append(name)
+    return names

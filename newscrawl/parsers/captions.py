@@ -1,0 +1,131 @@
+"""Photo captions from ``<figure>`` markup: caption text, photo credit and the largest image URL.
+
+A figure's ``<figcaption>`` (else an element whose class says caption) is the caption; an
+element whose class says credit/copyright/source inside it, or a trailing "© ..."/"Foto: ..."
+part, is the credit.  The image URL is the widest ``srcset`` entry, else a lazy-loading
+``data-*`` source, else ``src``.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from newscrawl.parsers.body import block_text
+from newscrawl.parsers.boilerplate import class_words
+from newscrawl.text import normalize_space
+
+_CREDIT_CLASS = re.compile(r"(?:^|[-_ ])(?:credit|credits|copyright|source|photographer|author|rights|byline|"
+                           r"attribution|courtesy)(?:$|[-_ ])")
+_CAPTION_CLASS = re.compile(r"(?:^|[-_ ])(?:caption|figcaption|description|desc|legend|subtitle|text)(?:$|[-_ ])")
+# A credit written into the caption text: "... (Foto: dpa)", "... © Reuters", "... Photo: AP".
+_INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|fotos?\s*:|photos?\s*:|bild\s*:|"
+                            r"foto\s*/|image\s*:|quelle\s*:|source\s*:|credit\s*:)\s*([^()\[\]]{2,120}?)"
+                            r"\s*[)\]]?\s*$", re.IGNORECASE)
+_SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
+_LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset",
+                    "data-full-src", "data-hi-res-src", "data-fallback-src")
+
+
+def split_inline_credit(text: str) -> tuple[str, str | None]:
+    """(caption, credit) from a caption that ends with its credit.
+
+    >>> split_inline_credit("Der Minister in Berlin. Foto: dpa")
+    ('Der Minister in Berlin.', 'dpa')
+    >>> split_inline_credit("Kiew am Morgen (© Reuters)")
+    ('Kiew am Morgen', 'Reuters')
+    >>> split_inline_credit("No credit here")
+    ('No credit here', None)
+    """
+    match = _INLINE_CREDIT.search(text)
+    if not match or match.start() == 0:
+        return text, None
+    return text[: match.start()].rstrip(" -–—|,"), normalize_space(match.group(1)) or None
+
+
+def largest_from_srcset(srcset: str) -> str | None:
+    """The widest candidate of a ``srcset`` (the last one when no widths are given).
+
+    >>> largest_from_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w")
+    'b.jpg'
+    >>> largest_from_srcset("a.jpg, b.jpg 2x")
+    'b.jpg'
+    """
+    best, best_size = None, -1.0
+    for item in srcset.split(","):
+        match = _SRCSET_ITEM.match(item.strip())
+        if not match:
+            continue
+        size = float(match.group(2)) if match.group(2) else 0.0
+        if size >= best_size:
+            best, best_size = match.group(1), size
+    return best
+
+
+def image_url(figure, base_url: str) -> str | None:
+    """The largest rendition a figure's images and picture sources point to."""
+    candidates = []
+    for node in figure.iter("img", "source"):
+        attrib = node.attrib
+        for key in ("srcset", "data-srcset", "data-lazy-srcset"):
+            if attrib.get(key):
+                candidates.append(largest_from_srcset(attrib[key]))
+        for key in _LAZY_ATTRIBUTES + ("src",):
+            value = attrib.get(key)
+            if value and not value.startswith("data:") and "srcset" not in key:
+                candidates.append(value)
+    for url in candidates:
+        if url and not url.startswith("data:"):
+            return urljoin(base_url, url.strip())
+    return None
+
+
+def _caption_element(figure):
+    for node in figure.iter("figcaption"):
+        return node
+    for node in figure.iter():
+        if isinstance(node.tag, str) and node is not figure and _CAPTION_CLASS.search(class_words(node)):
+            return node
+    return None
+
+
+def figure_caption(figure, base_url: str) -> dict | None:
+    """``{text, credit, image_url}`` of one figure; ``None`` when it shows no caption."""
+    caption = _caption_element(figure)
+    if caption is None:
+        return None
+    credit = None
+    credit_texts = []
+    for node in figure.iter():
+        if isinstance(node.tag, str) and node is not figure and _CREDIT_CLASS.search(class_words(node)):
+            text, _ = block_text(node)
+            if text:
+                credit_texts.append(text)
+                break
+    text, _ = block_text(caption)
+    if credit_texts:
+        credit = credit_texts[0]
+        if text.endswith(credit):
+            text = text[: -len(credit)].rstrip(" -–—|,/(")
+    else:
+        text, credit = split_inline_credit(text)
+    if credit:
+        credit = re.sub(r"^(?:©|\(c\)|copyright|fotos?|photos?|bild|image|quelle|source|credit)\s*:?\s*", "",
+                        credit, flags=re.IGNORECASE).strip() or None
+    if not text:
+        return None
+    return {"text": text, "credit": credit, "image_url": image_url(figure, base_url)}
+
+
+def figure_captions(figures, base_url: str) -> list[dict]:
+    """Captions of the figures that show one, page order, one per image URL."""
+    captions, seen = [], set()
+    for figure in figures:
+        caption = figure_caption(figure, base_url)
+        if caption is None:
+            continue
+        key = caption["image_url"] or caption["text"]
+        if key in seen:
+            continue
+        seen.add(key)
+        captions.append(caption)
+    return captions

@@ -1,0 +1,102 @@
+"""Headline choice: the title most of the page's sources agree on.
+
+Sources: the page's ``<h1>`` (the one matching a declared title), JSON-LD ``headline``,
+``og:title``, ``twitter:title`` and ``<title>``.  Declared titles often carry the site name
+("... - Site", "Site | ...") or a date; a title that is another source plus such a suffix is
+reduced to that source.  Ties go to ``og:title``: it is the title written for readers, where
+the JSON-LD headline is sometimes the SEO variant.
+"""
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from newscrawl.text import normalize_space
+
+#: Characters that join a title and a site name ("Title - Site", "Title | Site").
+TITLE_SEPARATORS = "-|–—:·•ㅣ/»"
+
+#: Source order for ties.
+SOURCE_PRIORITY = ("og", "twitter", "jsonld", "h1")
+
+
+def clean_title(text: str | None) -> str:
+    """Unescape leftover entities and normalise spaces.
+
+    >>> clean_title("Türkiye&#039;de  orman")
+    "Türkiye'de orman"
+    """
+    return normalize_space(html.unescape(text or ""))
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """Remove the site name and its separator from either end of a declared title.
+
+    >>> strip_site_name("Lavrov at Munich - Sputnik International", "Sputnik International")
+    'Lavrov at Munich'
+    >>> strip_site_name("WELT | BIP: Die Grafiken", "WELT")
+    'BIP: Die Grafiken'
+    >>> strip_site_name("A - B", None)
+    'A - B'
+    """
+    name = normalize_space(site_name)
+    if not name or len(title) <= len(name) + 3:
+        return title
+    folded, folded_name = title.casefold(), name.casefold()
+    if folded.endswith(folded_name):
+        rest = title[: -len(name)].rstrip()
+        if rest and rest[-1] in TITLE_SEPARATORS:
+            return rest.rstrip(TITLE_SEPARATORS + " ")
+    if folded.startswith(folded_name):
+        rest = title[len(name):].lstrip()
+        if rest and rest[0] in TITLE_SEPARATORS:
+            return rest.lstrip(TITLE_SEPARATORS + " ")
+    return title
+
+
+def strip_known_suffix(title: str, others) -> str:
+    """``title`` reduced to another source's title when it is that title plus a separated suffix.
+
+    >>> strip_known_suffix("Wahl: Ende der Ära – DW – 30.01.2024", ["Wahl: Ende der Ära"])
+    'Wahl: Ende der Ära'
+    >>> strip_known_suffix("Wahl: Ende der Ära", ["Wahl"])
+    'Wahl: Ende der Ära'
+    """
+    for other in others:
+        if other and len(other) < len(title) and title.startswith(other):
+            rest = title[len(other):]
+            if rest[:1] == " " and rest.lstrip()[:1] in TITLE_SEPARATORS and len(rest.split()) <= 8:
+                return other
+            if rest[:1] in "|ㅣ-":
+                return other
+    return title
+
+
+def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
+                    title: str | None, site_name: str | None) -> str | None:
+    """The headline most sources agree on (see the module docstring).
+
+    >>> choose_headline(["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site")
+    'Big news'
+    >>> choose_headline(["Rubrik", "Big news"], None, "Big news", None, None, None)
+    'Big news'
+    """
+    declared = {key: strip_site_name(clean_title(value), site_name)
+                for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
+                if clean_title(value)}
+    h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
+    keys = {value.casefold() for value in declared.values()}
+    h1 = next((h for h in h1s if h.casefold() in keys), None)
+    if h1 is None:
+        h1 = next((h for h in h1s if any(v.startswith(h) for v in declared.values())), h1s[0] if h1s else None)
+    candidates = dict(declared)
+    if h1:
+        candidates["h1"] = h1
+    values = list(candidates.values())
+    candidates = {key: strip_known_suffix(value, values) for key, value in candidates.items()}
+    votes = Counter(value.casefold() for key, value in candidates.items() if key != "title")
+    ranked = [key for key in SOURCE_PRIORITY if key in candidates]
+    if not ranked:
+        return candidates.get("title")
+    best = max(ranked, key=lambda key: (votes[candidates[key].casefold()], -ranked.index(key)))
+    return candidates[best]
