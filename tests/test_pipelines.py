@@ -1,0 +1,45 @@
+"""Pipelines in a real crawl: validation drops what is not an article and keeps everything else."""
+from __future__ import annotations
+
+import re
+import shutil
+
+from tests.conftest import SPUTNIK, run_crawl
+
+
+def test_article_without_body_is_dropped_logged_and_counted(sputnik_site, tmp_path):
+    folder = tmp_path / "site"
+    shutil.copytree(SPUTNIK, folder)
+    page = folder / "lavrov-arms-syria.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r'<div class="article__body.*?</div></div></div>', "", html, flags=re.S),
+                    encoding="utf-8")
+    site = sputnik_site("sputnikglobe.com", folder)
+    result = run_crawl("sputnik", tmp_path / "out.jsonl", "-a", f"base_url={site.url}")
+    assert [r["headline"] for r in result.records] == [
+        "Siberian Observatory Opens New Solar Telescope to Visiting Students"]
+    assert result.stats["newscrawl/dropped/no_body"] == 1
+    assert ("Dropped: https://sputnikglobe.com/20120204/lavrov-defends-russian-arms-supplies-to-syria-1012345678.html:"
+            " no body") in result.log
+
+
+def test_caption_and_paragraph_repeated_in_the_body_are_removed(sputnik_site, tmp_path):
+    folder = tmp_path / "site"
+    shutil.copytree(SPUTNIK, folder)
+    page = folder / "observatory-solar-telescope.html"
+    html = page.read_text(encoding="utf-8")
+    block = '<div class="article__block" data-type="text"><div class="article__text">{}</div></div>'
+    caption = "The dome of the solar observatory in the Siberian foothills"
+    repeated = "Registration for the April sessions will open next week through the observatory’s website, " \
+               "according to the announcement."
+    heading = '<div class="article__block" data-type="h2">'
+    html = html.replace(heading, block.format(caption) + block.format(repeated.upper()) + heading)
+    page.write_text(html, encoding="utf-8")
+    site = sputnik_site("sputnikglobe.com", folder)
+    result = run_crawl("sputnik", tmp_path / "out.jsonl", "-a", f"base_url={site.url}")
+    observatory = next(r for r in result.records if "Observatory" in r["headline"])
+    paragraphs = observatory["body"].split("\n\n")
+    assert caption not in paragraphs
+    assert paragraphs.count(repeated) == 0 and paragraphs.count(repeated.upper()) == 1  # first copy kept
+    assert result.stats["newscrawl/dedup/caption_in_body"] == 1
+    assert result.stats["newscrawl/dedup/repeated_paragraph"] == 1
