@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newscrawl.parsers.boilerplate import SKIP_TAGS, is_furniture, is_ui_paragraph
+from newscrawl.parsers.boilerplate import SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
 from newscrawl.text import normalize_space
 
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
@@ -28,6 +28,11 @@ MIN_PARAGRAPH_CHARS = 25
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.3
 LOOSE_TEXT_CHARS = 60
+FURNITURE_MAX_SHARE = 0.5
+MAX_MARKED = 20
+LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
+                        r"sub-headline|excerpt|description|abstract|strapline)(?:$|[-_ ])")
+BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|author-name|autor|autoren|writer)(?:$|[-_ ])")
 
 
 @dataclass
@@ -51,6 +56,9 @@ class PageWalk:
     blocks: list[Block] = field(default_factory=list)
     figures: list = field(default_factory=list)
     h1s: list = field(default_factory=list)
+    #: Elements whose class/id says standfirst or byline (furniture to the body, fields of their own).
+    leads: list = field(default_factory=list)
+    bylines: list = field(default_factory=list)
     order: dict = field(default_factory=dict)
 
 
@@ -93,9 +101,25 @@ def _loose_text(element) -> str:
     return "".join(parts).strip()
 
 
+def visible_size(element) -> int:
+    """Characters of text under an element, scripts and styles not counted.
+
+    >>> from lxml import html
+    >>> visible_size(html.fromstring("<div>abc<script>var x = 1;</script><p>de</p></div>"))
+    5
+    """
+    hidden = sum(len(node.text or "") for node in element.iter("script", "style", "noscript", "template"))
+    return len(element.text_content()) - hidden
+
+
 def walk_page(root) -> PageWalk:
-    """Walk the tree once: text blocks, figures and h1s, furniture subtrees skipped."""
+    """Walk the tree once: text blocks, figures and h1s, furniture subtrees skipped.
+
+    A class/id that reads like furniture is not trusted on an element holding most of the
+    page's text: layout wrappers are named "sidebar-1", "comments-enabled", "ad-container" too.
+    """
     found = PageWalk()
+    furniture_limit = FURNITURE_MAX_SHARE * visible_size(root)
     stack = [iter([root])]
     position = 0
     while stack:
@@ -113,7 +137,15 @@ def walk_page(root) -> PageWalk:
             continue
         if tag in SKIP_TAGS:
             continue
-        if tag not in ROOT_TAGS and is_furniture(node):
+        words = class_words(node)
+        if words:
+            if len(found.leads) < MAX_MARKED and LEAD_CLASS.search(words):
+                found.leads.append(node)
+            elif len(found.bylines) < MAX_MARKED and BYLINE_CLASS.search(words):
+                found.bylines.append(node)
+        if node.attrib.get("rel") == "author" or node.attrib.get("itemprop") == "author":
+            found.bylines.append(node)
+        if tag not in ROOT_TAGS and is_furniture(node, words) and visible_size(node) < furniture_limit:
             continue
         if tag == "h1":
             found.h1s.append(node)

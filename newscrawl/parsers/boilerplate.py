@@ -29,9 +29,9 @@ _FURNITURE_WORDS = (
     "cookie|cookies|consent|gdpr|toolbar|print|caption|captions|credit|credits|copyright|gallery|"
     "slideshow|carousel|trending|popular|mostread|recirculation|recirc|readmore|"
     "more|also|tags|tag|taglist|keywords|topics|byline|author|authors|bio|avatar|donate|donation|"
-    "paywall|login|register|widget|widgets|rating|poll|jump|toc|skip|hidden|visually|sr|screenreader|"
+    "login|register|rating|poll|jump|toc|skip|visually|sr|screenreader|"
     "tooltip|overlay|meta|metadata|dateline|timestamp|date|time|video|audio|player|podcast|embed|"
-    "infobox|pagination|pager|next|prev|previous|teaserlist|teasers|feedback|correction|corrections|"
+    "infobox|pagination|pager|teaserlist|teasers|feedback|correction|corrections|"
     "masthead|header|headline|kicker|lead|standfirst|intro|summary|subtitle|dek|title|label|flag|badge"
 )
 _FURNITURE = re.compile(rf"(?:^|[-_])(?:{_FURNITURE_WORDS})(?:$|[-_]|\d)")
@@ -64,15 +64,16 @@ def is_furniture_token(token: str) -> bool:
     return bool(_FURNITURE.search(token)) and not _CONTENT_WORDS.search(token)
 
 
-def is_furniture(element) -> bool:
-    """Whether the element (by tag, role, hidden state or class/id words) is not article text."""
+def is_furniture(element, words: str | None = None) -> bool:
+    """Whether the element (by role, hidden state or class/id ``words``) is not article text."""
     attrib = element.attrib
     if attrib.get("role") in SKIP_ROLES or "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
     style = attrib.get("style")
     if style and "display:none" in style.replace(" ", ""):
         return True
-    words = class_words(element)
+    if words is None:
+        words = class_words(element)
     return bool(words) and any(is_furniture_token(token) for token in words.split())
 
 

@@ -13,32 +13,20 @@ figures and h1s; every field is then chosen from them and from ``PageMetadata``:
 """
 from __future__ import annotations
 
-import re
 from urllib.parse import urljoin
 
-import py3langid
+import py3langid.langid
 from parsel import Selector
 
 from newscrawl.loaders import ArticleLoader
 from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, walk_page
-from newscrawl.parsers.boilerplate import class_words
 from newscrawl.parsers.bylines import clean_authors
 from newscrawl.parsers.captions import figure_captions
 from newscrawl.parsers.headlines import choose_headline
 from newscrawl.text import comparison_key, normalize_space
 
-_LEAD_CLASS = re.compile(r"(?:^|[-_])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
-                         r"sub-headline|excerpt|description|abstract|summary|strapline|kicker-text)(?:$|[-_])")
-_BYLINE_XPATH = ("//*[@rel='author' or @itemprop='author' or contains(@class,'byline') or "
-                 "contains(@class,'author-name') or contains(@class,'authorName')]")
-_LEAD_XPATH = ("//*[self::p or self::div or self::h2 or self::span or self::section or self::header]"
-               "[contains(@class,'lead') or contains(@class,'standfirst') or contains(@class,'intro') or "
-               "contains(@class,'summary') or contains(@class,'teaser') or contains(@class,'dek') or "
-               "contains(@class,'subtitle') or contains(@class,'excerpt') or contains(@class,'description') or "
-               "contains(@class,'abstract') or contains(@class,'deck') or contains(@class,'strapline') or "
-               "contains(@class,'subheadline')]")
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
 
@@ -63,6 +51,11 @@ def keyword_list(value) -> list[str]:
 
 
 class GenericParser(ArticleParser):
+    def __init__(self):
+        # The language model loads once per parser (its first use would otherwise cost a page ~1 s).
+        self._language_identifier = py3langid.langid.LanguageIdentifier.from_model_file(
+            py3langid.langid.MODEL_FILE, norm_probs=False)
+
     def parse(self, html: str, url: str):
         selector = Selector(text=html, base_url=url)
         meta = PageMetadata(selector)
@@ -75,7 +68,7 @@ class GenericParser(ArticleParser):
         loader.add_value("canonical_url", self.canonical_url(selector, meta, url))
         loader.add_value("headline", headline)
         loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline))
-        loader.add_value("authors", self.authors(selector, meta))
+        loader.add_value("authors", self.authors(selector, meta, found))
         loader.add_value("body", paragraphs)
         loader.add_value("captions", self.find_captions(found, meta, url))
         loader.add_value("published_at", self.published_at(selector, meta))
@@ -112,10 +105,7 @@ class GenericParser(ArticleParser):
                                                                              "twitter:description")
         first_body = found.order.get(blocks[0].element) if blocks else None
         headline_key = comparison_key(headline)
-        for node in selector.xpath(_LEAD_XPATH):
-            element = node.root
-            if not any(_LEAD_CLASS.search(token) for token in class_words(element).split()):
-                continue
+        for element in found.leads:
             position = self._position(element, found)
             if first_body is not None and position is not None and position > first_body:
                 break
@@ -138,13 +128,13 @@ class GenericParser(ArticleParser):
 
     # --- authors, captions ----------------------------------------------------------------
 
-    def authors(self, selector, meta):
+    def authors(self, selector, meta, found):
         persons = clean_authors(meta.article_persons("author"))
         if persons:
             return persons
         markup = []
-        for node in selector.xpath(_BYLINE_XPATH)[:6]:
-            text, _ = block_text(node.root)
+        for element in found.bylines[:6]:
+            text, _ = block_text(element)
             if text and len(text) < 150:
                 markup.append(text)
         names = clean_authors(markup) or clean_authors([meta.meta("author", "article:author", "dc.creator",
@@ -193,11 +183,10 @@ class GenericParser(ArticleParser):
                 selector.xpath("//meta[@http-equiv='content-language' or @http-equiv='Content-Language']"
                                "/@content").get()]
 
-    @staticmethod
-    def detect_language(text: str) -> str | None:
+    def detect_language(self, text: str) -> str | None:
         if len(text) < 20:
             return None
-        return py3langid.classify(text)[0]
+        return self._language_identifier.classify(text)[0]
 
     def canonical_url(self, selector, meta, url):
         href = selector.xpath("//link[@rel='canonical']/@href").get() or meta.meta("og:url")
