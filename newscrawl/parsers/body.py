@@ -27,6 +27,7 @@ _INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "
 MIN_PARAGRAPH_CHARS = 25
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.3
+WIDEN_LEVELS = 4
 LOOSE_TEXT_CHARS = 60
 FURNITURE_MAX_SHARE = 0.5
 MAX_MARKED = 20
@@ -43,6 +44,8 @@ class Block:
     tag: str
     text: str
     link_chars: int = 0
+    #: The nearest ancestor whose class/id reads like furniture (``None``: none).
+    furniture: object = None
 
     @property
     def link_density(self) -> float:
@@ -120,10 +123,12 @@ def walk_page(root) -> PageWalk:
     """
     found = PageWalk()
     furniture_limit = FURNITURE_MAX_SHARE * visible_size(root)
-    stack = [iter([root])]
+    # Each level: (children iterator, nearest furniture ancestor or None).
+    stack = [(iter([root]), None)]
     position = 0
     while stack:
-        node = next(stack[-1], None)
+        children, furniture = stack[-1]
+        node = next(children, None)
         if node is None:
             stack.pop()
             continue
@@ -133,7 +138,7 @@ def walk_page(root) -> PageWalk:
         position += 1
         found.order[node] = position
         if tag == "figure":
-            found.figures.append(node)
+            found.figures.append(Block(node, tag, "", furniture=furniture))
             continue
         if tag in SKIP_TAGS:
             continue
@@ -145,27 +150,28 @@ def walk_page(root) -> PageWalk:
                 found.bylines.append(node)
         if node.attrib.get("rel") == "author" or node.attrib.get("itemprop") == "author":
             found.bylines.append(node)
-        if tag not in ROOT_TAGS and is_furniture(node, words) and visible_size(node) < furniture_limit:
-            continue
         if tag == "h1":
             found.h1s.append(node)
             continue
+        if (furniture is None and tag not in ROOT_TAGS and is_furniture(node, words)
+                and visible_size(node) < furniture_limit):
+            furniture = node
         if tag in PARAGRAPH_TAGS:
             text, link_chars = block_text(node)
             if text:
-                found.blocks.append(Block(node, tag, text, link_chars))
+                found.blocks.append(Block(node, tag, text, link_chars, furniture))
             continue
         if tag in TEXT_CONTAINER_TAGS and len(_loose_text(node)) >= LOOSE_TEXT_CHARS:
             text, link_chars = block_text(node)
-            found.blocks.append(Block(node, "p", text, link_chars))
+            found.blocks.append(Block(node, "p", text, link_chars, furniture))
             continue
-        stack.append(iter(node))
+        stack.append((iter(node), furniture))
     return found
 
 
 def _is_good(block: Block) -> bool:
-    return (block.tag in ("p", "blockquote", "pre") and len(block.text) >= MIN_PARAGRAPH_CHARS
-            and block.link_density < MAX_LINK_DENSITY)
+    return (block.furniture is None and block.tag in ("p", "blockquote", "pre")
+            and len(block.text) >= MIN_PARAGRAPH_CHARS and block.link_density < MAX_LINK_DENSITY)
 
 
 def find_container(blocks: list[Block]):
@@ -190,18 +196,19 @@ def find_container(blocks: list[Block]):
     if not scores:
         return None
     best = max(scores, key=scores.get)
-    # Widen to the parent while sibling sections hold a good share of article text too.
-    for _ in range(3):
-        parent = best.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+    # Widen to an ancestor (up to a few levels) when it holds much more good text: bodies split
+    # over sibling sections.
+    ancestor = best.getparent()
+    for _ in range(WIDEN_LEVELS):
+        if ancestor is None or ancestor.tag in ("body", "html"):
             break
-        if good_text.get(parent, 0) - good_text.get(best, 0) < WIDEN_SHARE * good_text.get(best, 0):
-            break
-        best = parent
+        if good_text.get(ancestor, 0) >= (1 + WIDEN_SHARE) * good_text.get(best, 0):
+            best = ancestor
+        ancestor = ancestor.getparent()
     return best
 
 
-def _inside(element, container) -> bool:
+def is_inside(element, container) -> bool:
     node = element
     while node is not None:
         if node is container:
@@ -229,15 +236,14 @@ def drop_trailing_headings(paragraphs: list[Block]) -> list[Block]:
     return paragraphs
 
 
-def body_blocks(found: PageWalk, headline_element=None) -> list[Block]:
+def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[Block]:
     """The article's paragraphs and subheadings, in page order."""
-    container = find_container(found.blocks)
     if container is None:
         return []
     # Blocks before the headline (kickers, breadcrumbs) are not body, when the headline is in the container.
     start = 0
-    if headline_element is not None and _inside(headline_element, container):
+    if headline_element is not None and is_inside(headline_element, container):
         start = found.order.get(headline_element, 0)
-    kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and _inside(b.element, container)
-            and keep_block(b)]
+    kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
+            and (b.furniture is None or is_inside(container, b.furniture)) and keep_block(b)]
     return drop_trailing_headings(kept)

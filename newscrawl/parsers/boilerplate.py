@@ -32,7 +32,7 @@ _FURNITURE_WORDS = (
     "login|register|rating|poll|jump|toc|skip|visually|sr|screenreader|"
     "tooltip|overlay|meta|metadata|dateline|timestamp|date|time|video|audio|player|podcast|embed|"
     "infobox|pagination|pager|teaserlist|teasers|feedback|correction|corrections|"
-    "masthead|header|headline|kicker|lead|standfirst|intro|summary|subtitle|dek|title|label|flag|badge"
+    "masthead|header|headline|kicker|lead|standfirst|intro|summary|subtitle|dek|title|flag|badge"
 )
 _FURNITURE = re.compile(rf"(?:^|[-_])(?:{_FURNITURE_WORDS})(?:$|[-_]|\d)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -21,7 +21,7 @@ from parsel import Selector
 from newscrawl.loaders import ArticleLoader
 from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
-from newscrawl.parsers.body import block_text, body_blocks, walk_page
+from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, walk_page
 from newscrawl.parsers.bylines import clean_authors
 from newscrawl.parsers.captions import figure_captions
 from newscrawl.parsers.headlines import choose_headline
@@ -61,7 +61,8 @@ class GenericParser(ArticleParser):
         meta = PageMetadata(selector)
         found = walk_page(selector.root)
         headline, headline_element = self.choose_headline(found, selector, meta)
-        blocks = body_blocks(found, headline_element)
+        container = find_container(found.blocks)
+        blocks = body_blocks(found, headline_element, container)
         paragraphs = [b.text for b in blocks]
         loader = ArticleLoader(selector=selector)
         loader.add_value("url", url)
@@ -70,7 +71,7 @@ class GenericParser(ArticleParser):
         loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline))
         loader.add_value("authors", self.authors(selector, meta, found))
         loader.add_value("body", paragraphs)
-        loader.add_value("captions", self.find_captions(found, meta, url))
+        loader.add_value("captions", self.find_captions(found, meta, url, container))
         loader.add_value("published_at", self.published_at(selector, meta))
         loader.add_value("modified_at", self.modified_at(selector, meta))
         loader.add_value("section", self.section(selector, meta))
@@ -142,8 +143,10 @@ class GenericParser(ArticleParser):
         names = [n for n in names if not n.startswith("http")]
         return names or clean_authors(meta.article_names("author"))
 
-    def find_captions(self, found, meta, url):
-        captions = figure_captions(found.figures, url)
+    def find_captions(self, found, meta, url, container):
+        figures = [f.element for f in found.figures
+                   if f.furniture is None or (container is not None and is_inside(container, f.furniture))]
+        captions = figure_captions(figures, url)
         if captions:
             return captions
         images = []
