@@ -28,6 +28,8 @@ MIN_PARAGRAPH_CHARS = 25
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.3
 WIDEN_LEVELS = 4
+INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "small", "sup", "sub", "mark", "abbr",
+                         "cite", "q", "time", "font", "s", "del", "ins", "code", "wbr"})
 LOOSE_TEXT_CHARS = 60
 FURNITURE_MAX_SHARE = 0.5
 MAX_MARKED = 20
@@ -115,6 +117,16 @@ def visible_size(element) -> int:
     return len(element.text_content()) - hidden
 
 
+def _is_inline_paragraph(element) -> bool:
+    """A ``<div>`` holding only inline markup and a paragraph's worth of text (a paragraph without ``<p>``)."""
+    if not len(element):
+        return False
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in INLINE_TAGS:
+            return False
+    return len(element.text_content()) >= LOOSE_TEXT_CHARS
+
+
 def walk_page(root) -> PageWalk:
     """Walk the tree once: text blocks, figures and h1s, furniture subtrees skipped.
 
@@ -161,7 +173,7 @@ def walk_page(root) -> PageWalk:
             if text:
                 found.blocks.append(Block(node, tag, text, link_chars, furniture))
             continue
-        if tag in TEXT_CONTAINER_TAGS and len(_loose_text(node)) >= LOOSE_TEXT_CHARS:
+        if tag in TEXT_CONTAINER_TAGS and (len(_loose_text(node)) >= LOOSE_TEXT_CHARS or _is_inline_paragraph(node)):
             text, link_chars = block_text(node)
             found.blocks.append(Block(node, "p", text, link_chars, furniture))
             continue
@@ -177,7 +189,6 @@ def _is_good(block: Block) -> bool:
 def find_container(blocks: list[Block]):
     """The element holding most of the article's paragraphs (``None`` when no paragraph is good)."""
     scores: dict = {}
-    good_text: dict = {}
     for block in blocks:
         if not _is_good(block):
             continue
@@ -189,23 +200,30 @@ def find_container(blocks: list[Block]):
         grandparent = parent.getparent()
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0) + length / 2
-        node = parent
-        while node is not None:
-            good_text[node] = good_text.get(node, 0) + length
-            node = node.getparent()
     if not scores:
         return None
     best = max(scores, key=scores.get)
-    # Widen to an ancestor (up to a few levels) when it holds much more good text: bodies split
-    # over sibling sections.
+    # Widen to an ancestor (up to a few levels) when it holds much more good text in paragraphs
+    # shaped like the container's own (same parent tag and class): bodies split over sibling
+    # sections, not the teaser list next to the article.
+    good = [b for b in blocks if _is_good(b)]
+    shapes = {_shape(b) for b in good if is_inside(b.element, best)}
+    similar = [b for b in good if _shape(b) in shapes]
+    best_text = sum(len(b.text) for b in similar if is_inside(b.element, best))
     ancestor = best.getparent()
     for _ in range(WIDEN_LEVELS):
         if ancestor is None or ancestor.tag in ("body", "html"):
             break
-        if good_text.get(ancestor, 0) >= (1 + WIDEN_SHARE) * good_text.get(best, 0):
-            best = ancestor
+        text = sum(len(b.text) for b in similar if is_inside(b.element, ancestor))
+        if text >= (1 + WIDEN_SHARE) * best_text:
+            best, best_text = ancestor, text
         ancestor = ancestor.getparent()
     return best
+
+
+def _shape(block: Block) -> tuple:
+    parent = block.element.getparent()
+    return (parent.tag, parent.attrib.get("class")) if parent is not None else ()
 
 
 def is_inside(element, container) -> bool:
