@@ -29,6 +29,7 @@ from newscrawl.text import comparison_key, normalize_space
 
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
+DECLARED_BODY_SHARE = 0.5
 
 
 def _as_list(value) -> list:
@@ -63,7 +64,7 @@ class GenericParser(ArticleParser):
         headline, headline_element = self.choose_headline(found, selector, meta)
         container = find_container(found.blocks)
         blocks = body_blocks(found, headline_element, container)
-        paragraphs = [b.text for b in blocks]
+        paragraphs = self.with_declared_body([b.text for b in blocks], meta)
         loader = ArticleLoader(selector=selector)
         loader.add_value("url", url)
         loader.add_value("canonical_url", self.canonical_url(selector, meta, url))
@@ -82,6 +83,17 @@ class GenericParser(ArticleParser):
             article.language = self.detect_language(" ".join([article.headline or ""] + paragraphs[:10]))
         article.site = site_of(article.canonical_url or url)
         return article
+
+    @staticmethod
+    def with_declared_body(paragraphs: list[str], meta) -> list[str]:
+        """The markup paragraphs, or JSON-LD ``articleBody`` when the markup shows far less text
+        (bodies rendered by scripts, or kept in a data island)."""
+        declared = meta.article_value("articleBody")
+        if not isinstance(declared, str):
+            return paragraphs
+        if sum(map(len, paragraphs)) >= DECLARED_BODY_SHARE * len(declared):
+            return paragraphs
+        return [p for p in (normalize_space(p) for p in declared.split("\n")) if p]
 
     # --- headline -------------------------------------------------------------------------
 
