@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 import feedparser
 from scrapy import Request
@@ -103,6 +104,12 @@ class ArticleSpider(SitemapSpider):
         #: see ``newscrawl.middlewares.OriginOverrideMiddleware``.
         self.base_url = base_url.rstrip("/") if base_url else None
         self.origin_overrides: dict[str, str] = {}
+
+    def serve_from_base_url(self, hosts) -> None:
+        """With ``-a base_url=``, fetch these hosts' URLs from that origin, and allow the origin."""
+        if self.base_url:
+            self.origin_overrides = dict.fromkeys(hosts, self.base_url)
+            self.allowed_domains = [*self.allowed_domains, urlsplit(self.base_url).hostname]
 
     def feed_request(self, url: str) -> Request:
         return Request(url, callback=self.parse_feed, errback=self.on_error)

@@ -45,9 +45,7 @@ class SputnikSpider(ArticleSpider):
         self.edition = EDITIONS[edition]
         self.site_url = f"https://{self.edition.domain}"
         self.allowed_domains = [self.edition.domain]
-        if self.base_url:
-            self.origin_overrides = {self.edition.domain: self.base_url}
-            self.allowed_domains.append(urlsplit(self.base_url).hostname)
+        self.serve_from_base_url([self.edition.domain])
         self.recent_periods = None  # read from settings in start()
 
     async def start(self):

@@ -1,0 +1,82 @@
+"""``python -m newscrawl``: command-line tools beside ``scrapy crawl``.
+
+``python -m newscrawl extract PATH... [--url URL]`` re-extracts stored pages (``.html`` or
+``.html.gz``) with the same code a crawl runs and writes one JSON record per line to stdout.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+from parsel import Selector
+from w3lib.encoding import html_to_unicode
+
+from newscrawl.extract import extract_article
+
+HTML_MARKUP = re.compile(rb"<(!doctype html|html|head|body|meta|title|div|p|article)\b", re.I)
+
+
+class PageError(Exception):
+    """A stored page that cannot be extracted; the message says why."""
+
+
+def read_page(path: Path) -> str:
+    """The page's text: gunzipped if needed, decoded by its BOM or declared charset (else UTF-8)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PageError(f"cannot read: {error.strerror or error}") from None
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as error:
+            raise PageError(f"broken gzip: {error}") from None
+    if not HTML_MARKUP.search(raw[:65536]):
+        raise PageError("not an HTML page")
+    return html_to_unicode(None, raw)[1]
+
+
+def page_url(html: str) -> str | None:
+    selector = Selector(text=html)
+    return (selector.xpath("//link[@rel='canonical']/@href").get()
+            or selector.xpath("//meta[@property='og:url']/@content").get())
+
+
+def extract_command(args) -> int:
+    failed = 0
+    for path in map(Path, args.paths):
+        try:
+            html = read_page(path)
+            url = args.url or page_url(html)
+            if not url:
+                raise PageError("no canonical URL in the page; pass --url")
+            record = extract_article(html, url.strip())
+        except PageError as error:
+            print(f"newscrawl extract: {path}: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        except Exception as error:  # report and go on with the next page
+            print(f"newscrawl extract: {path}: extraction failed: {error!r}", file=sys.stderr)
+            failed += 1
+            continue
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newscrawl", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="re-extract stored pages to JSON Lines on stdout")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help=".html or .html.gz files")
+    extract.add_argument("--url", help="the pages' URL (default: each page's canonical link)")
+    extract.set_defaults(run=extract_command)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
