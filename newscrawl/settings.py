@@ -55,6 +55,8 @@ LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
 # Sputnik spider: without since/until, how many of the newest sitemap period files to read
 # besides the RSS feed.
 NEWSCRAWL_SITEMAP_RECENT_PERIODS = 1
+# news spider: without since/until, sitemap entries dated within this many days are fetched.
+NEWSCRAWL_RECENT_DAYS = 3
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
