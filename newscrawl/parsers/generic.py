@@ -205,4 +205,4 @@ class GenericParser(ArticleParser):
 
     def canonical_url(self, selector, meta, url):
         href = selector.xpath("//link[@rel='canonical']/@href").get() or meta.meta("og:url")
-        return [urljoin(url, href.strip()) if href else None, url]
+        return [urljoin(url, href.strip()), url] if href else [url]

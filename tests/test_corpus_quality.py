@@ -1,0 +1,51 @@
+"""Quality regression test: ``extract_article`` on the development corpus, scored by the corpus's own scorer.
+
+The corpus lives beside the clone (``../shared/corpus/dev``); the test is skipped when it is absent.
+Each floor sits just below the score reached when it was set: a drop names the field.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from newscrawl.extract import extract_article
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DEV = CORPUS / "dev"
+
+#: field -> minimum score (the scorer's units: fractions for body/captions, 0-1 for the rest).
+FLOORS = {
+    "headline_exact": 0.80,
+    "authors_f1": 0.80,
+    "body_f1": 0.91,
+    "lead_f1": 0.78,
+    "captions_f1": 0.45,
+    "published_minute": 0.93,
+    "tags_f1": 0.67,
+    "language_acc": 0.96,
+}
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("newscrawl_corpus_score", CORPUS / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores():
+    if not (CORPUS / "score.py").exists() or not DEV.is_dir():
+        pytest.skip("development corpus not found beside the clone")
+    scorer = _load_scorer()
+    pages = scorer.load_pages(DEV)
+    expected = [record for _, _, record in pages]
+    predicted = [extract_article(html, record["url"]) for _, html, record in pages]
+    return scorer.field_scores(expected, predicted, n_boot=0)
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_field_score_stays_above_floor(scores, field):
+    assert scores[field] >= FLOORS[field], f"{field} fell to {scores[field]:.3f} (floor {FLOORS[field]})"

@@ -1,0 +1,179 @@
+"""Table tests of the generic parser's named heuristics, and one small page end to end."""
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from newscrawl.extract import extract_article
+from newscrawl.parsers.body import block_text, body_blocks, find_container, walk_page
+from newscrawl.parsers.boilerplate import is_furniture, is_furniture_token, is_ui_paragraph
+from newscrawl.parsers.bylines import clean_authors, split_byline
+from newscrawl.parsers.captions import largest_from_srcset, split_inline_credit
+from newscrawl.parsers.generic import keyword_list
+from newscrawl.parsers.headlines import choose_headline, strip_known_suffix, strip_site_name
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("Von Max Mustermann und Erika Musterfrau", ["Max Mustermann", "Erika Musterfrau"]),
+    ("By Jane Doe and John Roe, Reporter", ["Jane Doe", "John Roe"]),
+    ("Jane Doe | 03.05.2024, 10:15", ["Jane Doe"]),
+    ("Jane Doe @janedoe", ["Jane Doe"]),
+    ("Par Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
+    ("Bart De Wever", ["Bart De Wever"]),
+    ("Redaktion", []),
+    ("https://example.com/authors/jane", []),
+])
+def test_split_byline(byline, names):
+    assert split_byline(byline) == names
+
+
+@pytest.mark.parametrize("values, names", [
+    (["Jane Doe", "jane doe", "John Roe"], ["Jane Doe", "John Roe"]),
+    (["By Jane Doe, John Roe"], ["Jane Doe", "John Roe"]),
+    ([None, "", "Jane Doe"], ["Jane Doe"]),
+])
+def test_clean_authors(values, names):
+    assert clean_authors(values) == names
+
+
+@pytest.mark.parametrize("title, site, stripped", [
+    ("Lavrov at Munich - Sputnik International", "Sputnik International", "Lavrov at Munich"),
+    ("Budget approved | The Daily", "The Daily", "Budget approved"),
+    ("WELT | BIP: Die Grafiken", "WELT", "BIP: Die Grafiken"),
+    ("Kinder: Spiel und Spaß", "Spaß", "Kinder: Spiel und Spaß"),
+    ("Budget approved", None, "Budget approved"),
+])
+def test_strip_site_name(title, site, stripped):
+    assert strip_site_name(title, site) == stripped
+
+
+@pytest.mark.parametrize("title, others, reduced", [
+    ("Wahl: Ende der Ära – DW – 30.01.2024", ["Wahl: Ende der Ära"], "Wahl: Ende der Ära"),
+    ("Budget approved - National | Globalnews.ca", ["Budget approved"], "Budget approved"),
+    ("Budget approved for schools", ["Budget approved"], "Budget approved for schools"),
+])
+def test_strip_known_suffix(title, others, reduced):
+    assert strip_known_suffix(title, others) == reduced
+
+
+@pytest.mark.parametrize("h1s, jsonld, og, twitter, title, site, headline", [
+    (["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site", "Big news"),
+    (["Rubrik", "Big news"], None, "Big news", None, None, None, "Big news"),
+    (["Long h1 headline"], "Long h1 headline", "Short social title", "Short social title", None, None,
+     "Short social title"),
+    ([], None, None, None, "Only the title | Site", "Site", "Only the title"),
+    (["Caf&eacute; opens"], None, None, None, None, None, "Café opens"),
+])
+def test_choose_headline(h1s, jsonld, og, twitter, title, site, headline):
+    assert choose_headline(h1s, jsonld, og, twitter, title, site) == headline
+
+
+@pytest.mark.parametrize("token, furniture", [
+    ("share-bar", True), ("social_links", True), ("related-articles", True), ("ad-slot", True),
+    ("newsletter", True), ("comments", True), ("article-body", False), ("head", False), ("shadow", False),
+    ("lead-text", False), ("story-body", False), ("main", False),
+])
+def test_is_furniture_token(token, furniture):
+    assert is_furniture_token(token) is furniture
+
+
+@pytest.mark.parametrize("markup, furniture", [
+    ('<div class="shareBar">x</div>', True),
+    ('<div role="navigation">x</div>', True),
+    ('<div aria-hidden="true">x</div>', True),
+    ('<div style="display: none">x</div>', True),
+    ('<div class="article-body">x</div>', False),
+])
+def test_is_furniture(markup, furniture):
+    assert is_furniture(lxml_html.fromstring(markup)) is furniture
+
+
+@pytest.mark.parametrize("text, ui", [
+    ("Advertisement", True), ("Anzeige", True), ("Lesen Sie auch:", True), ("Read more »", True),
+    ("Foto: dpa", True), ("The minister said so.", False), ("Teilen ist wichtig, sagte sie.", False),
+])
+def test_is_ui_paragraph(text, ui):
+    assert is_ui_paragraph(text) is ui
+
+
+@pytest.mark.parametrize("caption, split", [
+    ("Der Minister in Berlin. Foto: dpa", ("Der Minister in Berlin.", "dpa")),
+    ("Kiew am Morgen (© Reuters)", ("Kiew am Morgen", "Reuters")),
+    ("No credit here", ("No credit here", None)),
+])
+def test_split_inline_credit(caption, split):
+    assert split_inline_credit(caption) == split
+
+
+@pytest.mark.parametrize("srcset, url", [
+    ("a.jpg 320w, b.jpg 1024w, c.jpg 640w", "b.jpg"),
+    ("a.jpg 1x, b.jpg 2x", "b.jpg"),
+    ("only.jpg", "only.jpg"),
+])
+def test_largest_from_srcset(srcset, url):
+    assert largest_from_srcset(srcset) == url
+
+
+@pytest.mark.parametrize("value, tags", [
+    ("Politik, Berlin,  Wahl", ["Politik", "Berlin", "Wahl"]),
+    (["A", " B "], ["A", "B"]),
+    (None, []),
+])
+def test_keyword_list(value, tags):
+    assert keyword_list(value) == tags
+
+
+PARAGRAPH = "The council met on Monday and approved the budget for the coming year, officials said. "
+
+PAGE = f"""<html lang="en"><head><title>Council approves budget | Example News</title>
+<meta property="og:title" content="Council approves budget">
+<meta property="og:site_name" content="Example News">
+<meta name="description" content="The vote was close.">
+<meta property="article:published_time" content="2024-05-03T10:15:00+02:00">
+</head><body>
+<nav><p>{PARAGRAPH}Home News Sport</p></nav>
+<article>
+  <h1>Council approves budget</h1>
+  <p class="lead">The vote was close, and the debate long.</p>
+  <div class="byline">By Jane Doe and John Roe</div>
+  <div class="article-body">
+    <p>{PARAGRAPH}</p>
+    <h2>What comes next</h2>
+    <p>{PARAGRAPH.replace("Monday", "Tuesday")}</p>
+    <figure><img srcset="s.jpg 300w, l.jpg 1200w" src="s.jpg">
+      <figcaption>The council chamber. <span class="credit">Photo: Jane Doe</span></figcaption></figure>
+    <div class="share-bar"><p>{PARAGRAPH.replace("Monday", "Friday")}</p></div>
+    <p>Advertisement</p>
+  </div>
+  <div class="related"><p>{PARAGRAPH.replace("Monday", "Sunday")}</p></div>
+</article>
+<footer><p>{PARAGRAPH}</p></footer>
+</body></html>"""
+
+
+def test_block_text_joins_inline_markup():
+    assert block_text(lxml_html.fromstring('<p>One <b>two</b><br>three<script>x()</script></p>')) == \
+        ("One two three", 0)
+
+
+def test_body_container_and_blocks():
+    found = walk_page(lxml_html.fromstring(PAGE))
+    container = find_container(found.blocks)
+    assert container.attrib.get("class") == "article-body"
+    texts = [b.text for b in body_blocks(found, found.h1s[0], container)]
+    assert texts == [PARAGRAPH.strip(), "What comes next", PARAGRAPH.replace("Monday", "Tuesday").strip()]
+
+
+def test_generic_page_end_to_end():
+    record = extract_article(PAGE, "https://www.example.com/news/2024/05/03/council-approves-budget")
+    assert record["headline"] == "Council approves budget"
+    assert record["lead"] == "The vote was close, and the debate long."
+    assert record["authors"] == ["Jane Doe", "John Roe"]
+    assert record["body"].split("\n\n") == [PARAGRAPH.strip(), "What comes next",
+                                            PARAGRAPH.replace("Monday", "Tuesday").strip()]
+    assert record["captions"] == [{"text": "The council chamber.", "credit": "Jane Doe",
+                                   "image_url": "https://www.example.com/news/2024/05/03/l.jpg"}]
+    assert record["published_at"] == "2024-05-03T10:15:00+02:00"
+    assert record["language"] == "en"
+    assert record["site"] == "example.com"
