@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from parsel import Selector
-from w3lib.encoding import html_to_unicode
 
+from newscrawl.encoding import UndecodablePageError, decode_html
 from newscrawl.extract import extract_article
 
 HTML_MARKUP = re.compile(rb"<(!doctype html|html|head|body|meta|title|div|p|article)\b", re.I)
@@ -25,7 +25,7 @@ class PageError(Exception):
 
 
 def read_page(path: Path) -> str:
-    """The page's text: gunzipped if needed, decoded by its BOM or declared charset (else UTF-8)."""
+    """The page's text: gunzipped if needed, decoded as ``newscrawl.encoding.decode_html`` decides."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -37,7 +37,10 @@ def read_page(path: Path) -> str:
             raise PageError(f"broken gzip: {error}") from None
     if not HTML_MARKUP.search(raw[:65536]):
         raise PageError("not an HTML page")
-    return html_to_unicode(None, raw)[1]
+    try:
+        return decode_html(raw)[0]
+    except UndecodablePageError as error:
+        raise PageError(str(error)) from None
 
 
 def page_url(html: str) -> str | None:

@@ -19,7 +19,9 @@ from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
 
+from newscrawl.blocks import block_kind
 from newscrawl.dates import utc_now
+from newscrawl.encoding import UndecodablePageError, decode_html
 from newscrawl.extract import parse_article
 from newscrawl.middlewares import OriginOverrideMiddleware
 
@@ -155,20 +157,31 @@ class ArticleSpider(SitemapSpider):
 
     def parse_article(self, response):
         if not isinstance(response, TextResponse):
-            logger.warning("%s: not a text page (%s); skipped", response.url,
-                           response.headers.get("Content-Type", b"?").decode("latin-1"))
-            self.crawler.stats.inc_value("newscrawl/article/not_text")
-            return
+            content_type = response.headers.get("Content-Type", b"none").decode("latin-1")
+            return self.skip(response, "not_html", f"not an HTML page (Content-Type {content_type})")
         try:
-            article = parse_article(response.text, response.url)
+            html, _ = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        except UndecodablePageError as error:
+            return self.skip(response, "undecodable", str(error))
+        try:
+            article = parse_article(html, response.url)
         except (CloseSpider, KeyboardInterrupt):
             raise
         except Exception as error:  # one broken page must not stop the crawl
             logger.error("%s: extraction failed: %r; skipped", response.url, error)
             self.crawler.stats.inc_value("newscrawl/article/extraction_failed")
-            return
+            return None
+        kind = block_kind(html, article.body)
+        if kind:
+            self.crawler.stats.inc_value(f"newscrawl/blocked/{kind}")
+            return self.skip(response, "blocked", f"a {kind.replace('_', ' ')}, not the article")
         article.crawled_at = utc_now()
-        yield article
+        return [article]
+
+    def skip(self, response, reason: str, message: str):
+        """Log and count a fetched page that yields no article."""
+        logger.warning("%s: %s; skipped", response.url, message)
+        self.crawler.stats.inc_value(f"newscrawl/article/{reason}")
 
     def on_error(self, failure):
         """Log a failed request with its URL and reason; the crawl goes on."""
