@@ -35,6 +35,13 @@ FURNITURE_MAX_SHARE = 0.5
 MAX_MARKED = 20
 LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
                         r"sub-headline|excerpt|description|abstract|strapline)(?:$|[-_ ])")
+#: Furniture whose photos are not the article's (headers, hero and media wrappers are).
+PHOTO_FURNITURE = re.compile(r"(?:^|[-_ ])(?:related|recommended|recommendations?|teasers?|teaserlist|promo|newsletter|"
+                             r"comments?|sidebar|footer|nav|navigation|menu|ad|ads|advert|advertisement|sponsored|"
+                             r"social|share|outbrain|taboola|more|popular|trending|mostread|recirc|recirculation|"
+                             r"author|authors|byline|avatar|bio|profile)(?:$|[-_ \d])")
+TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
+                        r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
 BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|author-name|autor|autoren|writer)(?:$|[-_ ])")
 
 
@@ -64,6 +71,7 @@ class PageWalk:
     #: Elements whose class/id says standfirst or byline (furniture to the body, fields of their own).
     leads: list = field(default_factory=list)
     bylines: list = field(default_factory=list)
+    tag_lists: list = field(default_factory=list)
     order: dict = field(default_factory=dict)
 
 
@@ -136,10 +144,10 @@ def walk_page(root) -> PageWalk:
     found = PageWalk()
     furniture_limit = FURNITURE_MAX_SHARE * visible_size(root)
     # Each level: (children iterator, nearest furniture ancestor or None).
-    stack = [(iter([root]), None)]
+    stack = [(iter([root]), None, None)]
     position = 0
     while stack:
-        children, furniture = stack[-1]
+        children, furniture, photo_furniture = stack[-1]
         node = next(children, None)
         if node is None:
             stack.pop()
@@ -150,7 +158,7 @@ def walk_page(root) -> PageWalk:
         position += 1
         found.order[node] = position
         if tag == "figure":
-            found.figures.append(Block(node, tag, "", furniture=furniture))
+            found.figures.append(Block(node, tag, "", furniture=photo_furniture))
             continue
         if tag in SKIP_TAGS:
             continue
@@ -160,14 +168,21 @@ def walk_page(root) -> PageWalk:
                 found.leads.append(node)
             elif len(found.bylines) < MAX_MARKED and BYLINE_CLASS.search(words):
                 found.bylines.append(node)
-        if node.attrib.get("rel") == "author" or node.attrib.get("itemprop") == "author":
+            elif len(found.tag_lists) < MAX_MARKED and TAGS_CLASS.search(words):
+                found.tag_lists.append(node)
+        rel = node.attrib.get("rel")
+        if rel == "author" or node.attrib.get("itemprop") == "author":
             found.bylines.append(node)
+        elif rel == "tag" and len(found.tag_lists) < MAX_MARKED:
+            found.tag_lists.append(node)
         if tag == "h1":
             found.h1s.append(node)
             continue
         if (furniture is None and tag not in ROOT_TAGS and is_furniture(node, words)
                 and visible_size(node) < furniture_limit):
             furniture = node
+            if photo_furniture is None and PHOTO_FURNITURE.search(words):
+                photo_furniture = node
         if tag in PARAGRAPH_TAGS:
             text, link_chars = block_text(node)
             if text:
@@ -177,7 +192,7 @@ def walk_page(root) -> PageWalk:
             text, link_chars = block_text(node)
             found.blocks.append(Block(node, "p", text, link_chars, furniture))
             continue
-        stack.append((iter(node), furniture))
+        stack.append((iter(node), furniture, photo_furniture))
     return found
 
 

@@ -21,6 +21,7 @@ _CAPTION_CLASS = re.compile(r"(?:^|[-_ ])(?:caption|figcaption|description|desc|
 _INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|fotos?\s*:|photos?\s*:|bild\s*:|"
                             r"foto\s*/|image\s*:|quelle\s*:|source\s*:|credit\s*:)\s*([^()\[\]]{2,120}?)"
                             r"\s*[)\]]?\s*$", re.IGNORECASE)
+MIN_CAPTION_CHARS = 12
 _SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset",
                     "data-full-src", "data-hi-res-src", "data-fallback-src")
@@ -85,6 +86,10 @@ def _caption_element(figure):
     for node in figure.iter():
         if isinstance(node.tag, str) and node is not figure and _CAPTION_CLASS.search(class_words(node)):
             return node
+    # A <figcaption> right after the <figure> it describes.
+    following = figure.getnext()
+    if following is not None and following.tag == "figcaption":
+        return following
     return None
 
 
@@ -111,7 +116,7 @@ def figure_caption(figure, base_url: str) -> dict | None:
     if credit:
         credit = re.sub(r"^(?:©|\(c\)|copyright|fotos?|photos?|bild|image|quelle|source|credit)\s*:?\s*", "",
                         credit, flags=re.IGNORECASE).strip() or None
-    if not text:
+    if len(text) < MIN_CAPTION_CHARS:
         return None
     return {"text": text, "credit": credit, "image_url": image_url(figure, base_url)}
 

@@ -13,6 +13,7 @@ figures and h1s; every field is then chosen from them and from ``PageMetadata``:
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 import py3langid.langid
@@ -30,6 +31,8 @@ from newscrawl.text import comparison_key, normalize_space
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
 DECLARED_BODY_SHARE = 0.5
+MAX_TAG_CHARS = 60
+MAX_TAG_WORDS = 5
 
 
 def _as_list(value) -> list:
@@ -49,6 +52,32 @@ def keyword_list(value) -> list[str]:
     if isinstance(value, str):
         return [normalize_space(v) for v in value.split(",") if normalize_space(v)]
     return [normalize_space(v) for v in _as_list(value) if isinstance(v, str) and normalize_space(v)]
+
+
+_NOT_TOPIC = re.compile(r"^(?:[\w ]+:\s|[0-9a-f]{8}-[0-9a-f-]{27,}$|\d+$|[\w-]+\.(?:com|de|net|org|co\.\w+)$)",
+                        re.IGNORECASE)
+
+
+def is_topic(keyword: str) -> bool:
+    """Whether a declared keyword is a topic, not a CMS-internal token (ids, "Category: ...", domains).
+
+    >>> [is_topic(k) for k in ("Economy", "NLP Category: Business", "98be933f-38cf-4fba-b6c6-ad438e82010a",
+    ...                        "100312362", "nationalpost.com", "Covid-19")]
+    [True, False, False, False, False, True]
+    """
+    return not _NOT_TOPIC.match(keyword)
+
+
+def markup_tags(elements) -> list[str]:
+    """Link texts of the page's tag lists (and ``rel=tag`` links), page order."""
+    tags = []
+    for element in elements:
+        links = [element] if element.tag == "a" else list(element.iter("a"))
+        for link in links:
+            text, _ = block_text(link)
+            if text and len(text) <= MAX_TAG_CHARS and len(text.split()) <= MAX_TAG_WORDS:
+                tags.append(text)
+    return tags
 
 
 class GenericParser(ArticleParser):
@@ -76,7 +105,7 @@ class GenericParser(ArticleParser):
         loader.add_value("published_at", self.published_at(selector, meta))
         loader.add_value("modified_at", self.modified_at(selector, meta))
         loader.add_value("section", self.section(selector, meta))
-        loader.add_value("tags", self.tags(selector, meta))
+        loader.add_value("tags", self.tags(selector, meta, found))
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
         if not article.language:
@@ -187,9 +216,10 @@ class GenericParser(ArticleParser):
         section = section[0] if isinstance(section, list) and section else section
         return [section if isinstance(section, str) else None, meta.meta("article:section", "section")]
 
-    def tags(self, selector, meta):
-        return (keyword_list(meta.article_value("keywords")) or meta.meta_all("article:tag")
-                or keyword_list(meta.meta("news_keywords", "keywords")))
+    def tags(self, selector, meta, found):
+        declared = [t for t in (keyword_list(meta.article_value("keywords")) or meta.meta_all("article:tag")
+                                or keyword_list(meta.meta("news_keywords", "keywords"))) if is_topic(t)]
+        return declared or markup_tags(found.tag_lists)
 
     def language(self, selector, meta):
         in_language = meta.article_value("inLanguage")
