@@ -35,6 +35,10 @@ FURNITURE_MAX_SHARE = 0.5
 MAX_MARKED = 20
 LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
                         r"sub-headline|excerpt|description|abstract|strapline)(?:$|[-_ ])")
+#: Class words of photo boxes built without <figure>, and the most text such a box holds.
+PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-caption|attachment|foto|bild)"
+                       r"(?:$|[-_ ])")
+MAX_PHOTO_BOX_CHARS = 1500
 #: Furniture whose photos are not the article's (headers, hero and media wrappers are).
 PHOTO_FURNITURE = re.compile(r"(?:^|[-_ ])(?:related|recommended|recommendations?|teasers?|teaserlist|promo|newsletter|"
                              r"comments?|sidebar|footer|nav|navigation|menu|ad|ads|advert|advertisement|sponsored|"
@@ -163,6 +167,11 @@ def walk_page(root) -> PageWalk:
         if tag in SKIP_TAGS:
             continue
         words = class_words(node)
+        if (words and PHOTO_BOX.search(words) and next(node.iter("img"), None) is not None
+                and visible_size(node) < MAX_PHOTO_BOX_CHARS):
+            # A photo with its caption in <div>/<span> markup instead of <figure>.
+            found.figures.append(Block(node, "figure", "", furniture=photo_furniture))
+            continue
         if words:
             if len(found.leads) < MAX_MARKED and LEAD_CLASS.search(words):
                 found.leads.append(node)

@@ -18,9 +18,9 @@ _CREDIT_CLASS = re.compile(r"(?:^|[-_ ])(?:credit|credits|copyright|source|photo
                            r"attribution|courtesy)(?:$|[-_ ])")
 _CAPTION_CLASS = re.compile(r"(?:^|[-_ ])(?:caption|figcaption|description|desc|legend|subtitle|text)(?:$|[-_ ])")
 # A credit written into the caption text: "... (Foto: dpa)", "... © Reuters", "... Photo: AP".
-_INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|fotos?\s*:|photos?\s*:|bild\s*:|"
-                            r"foto\s*/|image\s*:|quelle\s*:|source\s*:|credit\s*:)\s*([^()\[\]]{2,120}?)"
-                            r"\s*[)\]]?\s*$", re.IGNORECASE)
+_INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:fotos?|photos?|bild|image|quelle|source|credits?|"
+                            r"image credits?|ảnh|фото|isithombe|zdjęcie|kuva|foto/video)\s*:|foto\s*/)"
+                            r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$", re.IGNORECASE)
 MIN_CAPTION_CHARS = 12
 _SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset",
