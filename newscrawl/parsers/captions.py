@@ -34,13 +34,33 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
     ('Der Minister in Berlin.', 'dpa')
     >>> split_inline_credit("Kiew am Morgen (© Reuters)")
     ('Kiew am Morgen', 'Reuters')
+    >>> split_inline_credit("Image Credits: Strava")
+    ('', 'Strava')
     >>> split_inline_credit("No credit here")
     ('No credit here', None)
     """
     match = _INLINE_CREDIT.search(text)
-    if not match or match.start() == 0:
+    if not match:
         return text, None
+    if match.start() == 0:
+        return "", normalize_space(match.group(1)) or None
     return text[: match.start()].rstrip(" -–—|,"), normalize_space(match.group(1)) or None
+
+
+_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|copyright|fotos?|photos?|bild|image|images|quelle|source|credits?|"
+                           r"image credits?|ảnh|фото)\s*:?\s*", re.IGNORECASE)
+
+
+def clean_credit(credit: str | None) -> str | None:
+    """A photo credit without its brackets and "Photo:"-like label.
+
+    >>> clean_credit("(Foto: Pool via REUTERS)"), clean_credit("© dpa"), clean_credit("(Bild: )")
+    ('Pool via REUTERS', 'dpa', None)
+    """
+    text = normalize_space(credit)
+    if text.startswith(("(", "[")) and text.endswith((")", "]")):
+        text = text[1:-1].strip()
+    return _CREDIT_LABEL.sub("", text).strip() or None
 
 
 def largest_from_srcset(srcset: str) -> str | None:
@@ -113,9 +133,7 @@ def figure_caption(figure, base_url: str) -> dict | None:
             text = text[: -len(credit)].rstrip(" -–—|,/(")
     else:
         text, credit = split_inline_credit(text)
-    if credit:
-        credit = re.sub(r"^(?:©|\(c\)|copyright|fotos?|photos?|bild|image|quelle|source|credit)\s*:?\s*", "",
-                        credit, flags=re.IGNORECASE).strip() or None
+    credit = clean_credit(credit)
     if len(text) < MIN_CAPTION_CHARS:
         return None
     return {"text": text, "credit": credit, "image_url": image_url(figure, base_url)}

@@ -80,6 +80,26 @@ def markup_tags(elements) -> list[str]:
     return tags
 
 
+def declared_captions(meta) -> list[dict]:
+    """Captions of the JSON-LD images (the article's ``image`` and any ``ImageObject``) that have one."""
+    captions, seen = [], set()
+    nodes = _as_list(meta.article_value("image")) + [n for n in meta.jsonld if n.get("@type") == "ImageObject"]
+    for image in nodes:
+        if not isinstance(image, dict) or not isinstance(image.get("caption"), str) or not image["caption"].strip():
+            continue
+        url = image.get("url") or image.get("contentUrl")
+        url = url if isinstance(url, str) else None
+        key = url or image["caption"]
+        if key in seen:
+            continue
+        seen.add(key)
+        credit = image.get("creditText") or image.get("copyrightHolder") or image.get("author")
+        credit = credit.get("name") if isinstance(credit, dict) else credit
+        captions.append({"text": image["caption"], "credit": credit if isinstance(credit, str) else None,
+                         "image_url": url})
+    return captions
+
+
 class GenericParser(ArticleParser):
     def __init__(self):
         # The language model loads once per parser (its first use would otherwise cost a page ~1 s).
@@ -101,7 +121,7 @@ class GenericParser(ArticleParser):
         loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline))
         loader.add_value("authors", self.authors(selector, meta, found))
         loader.add_value("body", paragraphs)
-        loader.add_value("captions", self.find_captions(found, meta, url, container))
+        loader.add_value("captions", self.find_captions(found, meta, url, container, blocks, headline_element))
         loader.add_value("published_at", self.published_at(selector, meta))
         loader.add_value("modified_at", self.modified_at(selector, meta))
         loader.add_value("section", self.section(selector, meta))
@@ -184,19 +204,18 @@ class GenericParser(ArticleParser):
         names = [n for n in names if not n.startswith("http")]
         return names or clean_authors(meta.article_names("author"))
 
-    def find_captions(self, found, meta, url, container):
+    def find_captions(self, found, meta, url, container, blocks, headline_element):
+        """Captions of the article's photos: in the text container, or between headline and the body's end."""
+        first = found.order.get(headline_element, 0) if headline_element is not None else 0
+        last = found.order.get(blocks[-1].element, 0) if blocks else 0
         figures = [f.element for f in found.figures
-                   if f.furniture is None or (container is not None and is_inside(container, f.furniture))]
+                   if (f.furniture is None or (container is not None and is_inside(container, f.furniture)))
+                   and ((container is not None and is_inside(f.element, container))
+                        or not last or first <= found.order.get(f.element, 0) <= last)]
         captions = figure_captions(figures, url)
         if captions:
             return captions
-        images = []
-        for image in _as_list(meta.article_value("image")):
-            if isinstance(image, dict) and isinstance(image.get("caption"), str) and image["caption"].strip():
-                images.append({"text": image["caption"], "credit": image.get("creditText") or image.get("author")
-                               if isinstance(image.get("creditText") or image.get("author"), str) else None,
-                               "image_url": image.get("url") or image.get("contentUrl")})
-        return images
+        return declared_captions(meta)
 
     # --- dates, section, tags, language ---------------------------------------------------
 
