@@ -104,7 +104,8 @@ def _caption_element(figure):
     for node in figure.iter("figcaption"):
         return node
     for node in figure.iter():
-        if isinstance(node.tag, str) and node is not figure and _CAPTION_CLASS.search(class_words(node)):
+        if (isinstance(node.tag, str) and node is not figure and _CAPTION_CLASS.search(class_words(node))
+                and len(block_text(node)[0]) >= MIN_CAPTION_CHARS):
             return node
     # A <figcaption> right after the <figure> it describes.
     following = figure.getnext()
