@@ -32,6 +32,7 @@ INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "smal
                          "cite", "q", "time", "font", "s", "del", "ins", "code", "wbr"})
 LOOSE_TEXT_CHARS = 60
 FURNITURE_MAX_SHARE = 0.5
+FURNITURE_WEIGHT = 0.2
 MAX_MARKED = 20
 LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
                         r"sub-headline|excerpt|description|abstract|strapline)(?:$|[-_ ])")
@@ -206,7 +207,7 @@ def walk_page(root) -> PageWalk:
 
 
 def _is_good(block: Block) -> bool:
-    return (block.furniture is None and block.tag in ("p", "blockquote", "pre")
+    return (block.tag in ("p", "blockquote", "pre")
             and len(block.text) >= MIN_PARAGRAPH_CHARS and block.link_density < MAX_LINK_DENSITY)
 
 
@@ -216,7 +217,9 @@ def find_container(blocks: list[Block]):
     for block in blocks:
         if not _is_good(block):
             continue
-        length = len(block.text)
+        # Text inside furniture counts a little: enough when the whole article sits in a
+        # wrapper with a misleading class, too little to beat the article elsewhere.
+        length = len(block.text) * (FURNITURE_WEIGHT if block.furniture is not None else 1)
         parent = block.element.getparent()
         if parent is None:
             continue
@@ -230,7 +233,7 @@ def find_container(blocks: list[Block]):
     # Widen to an ancestor (up to a few levels) when it holds much more good text in paragraphs
     # shaped like the container's own (same parent tag and class): bodies split over sibling
     # sections, not the teaser list next to the article.
-    good = [b for b in blocks if _is_good(b)]
+    good = [b for b in blocks if _is_good(b) and (b.furniture is None or is_inside(best, b.furniture))]
     shapes = {_shape(b) for b in good if is_inside(b.element, best)}
     similar = [b for b in good if _shape(b) in shapes]
     best_text = sum(len(b.text) for b in similar if is_inside(b.element, best))

@@ -35,6 +35,7 @@ _FURNITURE_WORDS = (
     "masthead|header|headline|kicker|lead|standfirst|intro|summary|subtitle|dek|title|flag|badge"
 )
 _FURNITURE = re.compile(rf"(?:^|[-_])(?:{_FURNITURE_WORDS})(?:$|[-_]|\d)")
+_CONTENT_TOKEN = re.compile(r"(?:^|[-_])(?:body|text|richtext|paragraphs?|content|article|story)(?:$|[-_]|\d)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # A token naming a text container ("lead-text", "story-body") is content even with a furniture word.
@@ -74,7 +75,12 @@ def is_furniture(element, words: str | None = None) -> bool:
         return True
     if words is None:
         words = class_words(element)
-    return bool(words) and any(is_furniture_token(token) for token in words.split())
+    if not words:
+        return False
+    tokens = words.split()
+    # "sidebar-grid__content article__content": one token naming the article's text wins.
+    return (any(is_furniture_token(token) for token in tokens)
+            and not any(_CONTENT_TOKEN.search(token) and not _FURNITURE.search(token) for token in tokens))
 
 
 # Paragraph-level strings that are interface text, not article text (checked on whole paragraphs).
