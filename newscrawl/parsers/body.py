@@ -27,7 +27,7 @@ _INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "
 MIN_PARAGRAPH_CHARS = 25
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.3
-WIDEN_LEVELS = 4
+WIDEN_LEVELS = 6
 INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "small", "sup", "sub", "mark", "abbr",
                          "cite", "q", "time", "font", "s", "del", "ins", "code", "wbr"})
 LOOSE_TEXT_CHARS = 60
@@ -249,8 +249,12 @@ def find_container(blocks: list[Block]):
 
 
 def _shape(block: Block) -> tuple:
+    """The paragraph's parent by tag and first class: what repeated body sections share."""
     parent = block.element.getparent()
-    return (parent.tag, parent.attrib.get("class")) if parent is not None else ()
+    if parent is None:
+        return ()
+    classes = parent.attrib.get("class", "").split()
+    return (block.tag, parent.tag, classes[0] if classes else "")
 
 
 def is_inside(element, container) -> bool:

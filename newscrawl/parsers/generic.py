@@ -30,7 +30,7 @@ from newscrawl.text import comparison_key, normalize_space
 
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
-DECLARED_BODY_SHARE = 0.5
+DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
 MAX_TAG_CHARS = 60
 MAX_TAG_WORDS = 5
 
@@ -140,7 +140,7 @@ class GenericParser(ArticleParser):
         declared = meta.article_value("articleBody")
         if not isinstance(declared, str):
             return paragraphs
-        if sum(map(len, paragraphs)) >= DECLARED_BODY_SHARE * len(declared):
+        if DECLARED_BODY_SHARE * sum(map(len, paragraphs)) >= len(declared):
             return paragraphs
         return [p for p in (normalize_space(p) for p in declared.split("\n")) if p]
 
