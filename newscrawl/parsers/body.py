@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from newscrawl.parsers.boilerplate import SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
+from newscrawl.parsers.bylines import strip_byline_prefix
 from newscrawl.text import normalize_space
 
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
@@ -25,6 +26,8 @@ _INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "
                           "iframe", "select", "input", "textarea", "aside", "nav"})
 
 MIN_PARAGRAPH_CHARS = 25
+EDGE_LINE_CHARS = 60
+BYLINE_LINE_CHARS = 80
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.3
 WIDEN_LEVELS = 6
@@ -272,17 +275,25 @@ def keep_block(block: Block) -> bool:
         return False
     if block.tag == "li" and len(block.text) < MIN_PARAGRAPH_CHARS:
         return False
+    if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
+        return False  # "By Jane Doe, Reporter" inside the text container
     return not is_ui_paragraph(block.text)
 
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"'»«“”’)\]]$")
+def trim_edges(paragraphs: list[Block]) -> list[Block]:
+    """Drop what frames the text rather than belongs to it: subheadings and short lines (kickers,
+    datelines, "Topic of the programme:", "Photos: ...") before the first and after the last
+    real paragraph.
+    """
+    def is_frame(block: Block) -> bool:
+        return block.tag in HEADING_TAGS or len(block.text) < EDGE_LINE_CHARS
 
-
-def drop_trailing_headings(paragraphs: list[Block]) -> list[Block]:
-    """Subheadings with no paragraph after them ("More on this topic") are not article text."""
-    while paragraphs and paragraphs[-1].tag in HEADING_TAGS:
-        paragraphs = paragraphs[:-1]
-    return paragraphs
+    start, end = 0, len(paragraphs)
+    while start < end and is_frame(paragraphs[start]):
+        start += 1
+    while end > start and is_frame(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[start:end]
 
 
 def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[Block]:
@@ -295,4 +306,4 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
         start = found.order.get(headline_element, 0)
     kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
             and (b.furniture is None or is_inside(container, b.furniture)) and keep_block(b)]
-    return drop_trailing_headings(kept)
+    return trim_edges(kept)
