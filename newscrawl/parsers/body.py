@@ -43,11 +43,14 @@ LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek
 PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-caption|attachment|foto|bild)"
                        r"(?:$|[-_ ])")
 MAX_PHOTO_BOX_CHARS = 1500
-#: Furniture whose photos are not the article's (headers, hero and media wrappers are).
-PHOTO_FURNITURE = re.compile(r"(?:^|[-_ ])(?:related|recommended|recommendations?|teasers?|teaserlist|promo|newsletter|"
-                             r"comments?|sidebar|footer|nav|navigation|menu|ad|ads|advert|advertisement|sponsored|"
-                             r"social|share|outbrain|taboola|more|popular|trending|mostread|recirc|recirculation|"
-                             r"author|authors|byline|avatar|bio|profile)(?:$|[-_ \d])")
+#: Furniture whose photos and standfirst-like texts are not the article's (headers, hero and
+#: media wrappers are furniture to the body but hold the article's photo and lead).
+STRONG_FURNITURE = re.compile(
+    r"(?:^|[-_ ])(?:related|recommended|recommendations?|teasers?|teaserlist|promo|newsletter|"
+    r"comments?|sidebar|footer|nav|navigation|menu|ad|ads|advert|advertisement|sponsored|"
+    r"social|share|outbrain|taboola|more|popular|trending|mostread|recirc|recirculation|"
+    r"author|authors|byline|avatar|bio|profile|cookie|cookies|consent|gdpr|privacy|"
+    r"modal|popup|overlay|dialog)(?:$|[-_ \d])")
 TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
                         r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
 BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|author-name|autor|autoren|writer)(?:$|[-_ ])")
@@ -155,7 +158,7 @@ def walk_page(root) -> PageWalk:
     stack = [(iter([root]), None, None)]
     position = 0
     while stack:
-        children, furniture, photo_furniture = stack[-1]
+        children, furniture, strong_furniture = stack[-1]
         node = next(children, None)
         if node is None:
             stack.pop()
@@ -166,7 +169,7 @@ def walk_page(root) -> PageWalk:
         position += 1
         found.order[node] = position
         if tag == "figure":
-            found.figures.append(Block(node, tag, "", furniture=photo_furniture))
+            found.figures.append(Block(node, tag, "", furniture=strong_furniture))
             continue
         if tag in SKIP_TAGS:
             continue
@@ -174,10 +177,10 @@ def walk_page(root) -> PageWalk:
         if (words and PHOTO_BOX.search(words) and next(node.iter("img"), None) is not None
                 and visible_size(node) < MAX_PHOTO_BOX_CHARS):
             # A photo with its caption in <div>/<span> markup instead of <figure>.
-            found.figures.append(Block(node, "figure", "", furniture=photo_furniture))
+            found.figures.append(Block(node, "figure", "", furniture=strong_furniture))
             continue
         if words:
-            if len(found.leads) < MAX_MARKED and LEAD_CLASS.search(words):
+            if len(found.leads) < MAX_MARKED and LEAD_CLASS.search(words) and strong_furniture is None:
                 found.leads.append(node)
             elif len(found.bylines) < MAX_MARKED and BYLINE_CLASS.search(words):
                 found.bylines.append(node)
@@ -194,8 +197,8 @@ def walk_page(root) -> PageWalk:
         if (furniture is None and tag not in ROOT_TAGS and is_furniture(node, words)
                 and visible_size(node) < furniture_limit):
             furniture = node
-            if photo_furniture is None and PHOTO_FURNITURE.search(words):
-                photo_furniture = node
+            if strong_furniture is None and STRONG_FURNITURE.search(words):
+                strong_furniture = node
         if tag in PARAGRAPH_TAGS:
             text, link_chars = block_text(node)
             if text:
@@ -205,7 +208,7 @@ def walk_page(root) -> PageWalk:
             text, link_chars = block_text(node)
             found.blocks.append(Block(node, "p", text, link_chars, furniture))
             continue
-        stack.append((iter(node), furniture, photo_furniture))
+        stack.append((iter(node), furniture, strong_furniture))
     return found
 
 

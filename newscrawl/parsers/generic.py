@@ -25,7 +25,7 @@ from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, walk_page
 from newscrawl.parsers.bylines import clean_authors
 from newscrawl.parsers.captions import figure_captions
-from newscrawl.parsers.headlines import choose_headline
+from newscrawl.parsers.headlines import choose_headline, clean_title
 from newscrawl.text import comparison_key, normalize_space
 
 MIN_LEAD_CHARS = 30
@@ -66,6 +66,15 @@ def is_topic(keyword: str) -> bool:
     [True, False, False, False, False, True]
     """
     return not _NOT_TOPIC.match(keyword)
+
+
+def lead_text(element) -> tuple[str, int]:
+    """(text, characters in links) of a standfirst element; its paragraphs or bullet points one per line."""
+    parts = [block_text(node) for node in element.iter("p", "li") if node is not element]
+    parts = [(text, links) for text, links in parts if text]
+    if not parts:
+        return block_text(element)
+    return "\n\n".join(text for text, _ in parts), sum(links for _, links in parts)
 
 
 def markup_tags(elements) -> list[str]:
@@ -118,7 +127,7 @@ class GenericParser(ArticleParser):
         loader.add_value("url", url)
         loader.add_value("canonical_url", self.canonical_url(selector, meta, url))
         loader.add_value("headline", headline)
-        loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline))
+        loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline, headline_element))
         loader.add_value("authors", self.authors(selector, meta, found))
         loader.add_value("body", paragraphs)
         loader.add_value("captions", self.find_captions(found, meta, url, container, blocks, headline_element))
@@ -160,18 +169,21 @@ class GenericParser(ArticleParser):
 
     # --- lead -----------------------------------------------------------------------------
 
-    def find_lead(self, selector, meta, found, blocks, headline):
+    def find_lead(self, selector, meta, found, blocks, headline, headline_element):
         """The standfirst shown between headline and body, else the declared description."""
-        description = normalize_space(meta.article_value("description") if isinstance(
-            meta.article_value("description"), str) else None) or meta.meta("og:description", "description",
-                                                                             "twitter:description")
+        declared = meta.article_value("description")
+        description = clean_title(declared if isinstance(declared, str) else None) or clean_title(
+            meta.meta("og:description", "description", "twitter:description"))
         first_body = found.order.get(blocks[0].element) if blocks else None
+        start = found.order.get(headline_element, 0) if headline_element is not None else 0
         headline_key = comparison_key(headline)
         for element in found.leads:
             position = self._position(element, found)
             if first_body is not None and position is not None and position > first_body:
                 break
-            text, link_chars = block_text(element)
+            if position is not None and position < start:
+                continue
+            text, link_chars = lead_text(element)
             if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or link_chars > len(text) / 2:
                 continue
             if comparison_key(text) == headline_key:
