@@ -127,10 +127,13 @@ class GenericParser(ArticleParser):
         loader.add_value("url", url)
         loader.add_value("canonical_url", self.canonical_url(selector, meta, url))
         loader.add_value("headline", headline)
-        loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline, headline_element))
+        captions = self.find_captions(found, meta, url, container, blocks, headline_element)
+        caption_keys = {comparison_key(c.get("text")) for c in captions}
+        loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline, headline_element,
+                                                caption_keys))
         loader.add_value("authors", self.authors(selector, meta, found))
         loader.add_value("body", paragraphs)
-        loader.add_value("captions", self.find_captions(found, meta, url, container, blocks, headline_element))
+        loader.add_value("captions", captions)
         loader.add_value("published_at", self.published_at(selector, meta))
         loader.add_value("modified_at", self.modified_at(selector, meta))
         loader.add_value("section", self.section(selector, meta))
@@ -169,11 +172,12 @@ class GenericParser(ArticleParser):
 
     # --- lead -----------------------------------------------------------------------------
 
-    def find_lead(self, selector, meta, found, blocks, headline, headline_element):
+    def find_lead(self, selector, meta, found, blocks, headline, headline_element, caption_keys=frozenset()):
         """The standfirst shown between headline and body, else the declared description."""
+        # og:description first: some JSON-LD descriptions describe the lead photo, not the article.
         declared = meta.article_value("description")
-        description = clean_title(declared if isinstance(declared, str) else None) or clean_title(
-            meta.meta("og:description", "description", "twitter:description"))
+        description = clean_title(meta.meta("og:description", "description", "twitter:description")) or clean_title(
+            declared if isinstance(declared, str) else None)
         first_body = found.order.get(blocks[0].element) if blocks else None
         start = found.order.get(headline_element, 0) if headline_element is not None else 0
         headline_key = comparison_key(headline)
@@ -186,7 +190,7 @@ class GenericParser(ArticleParser):
             text, link_chars = lead_text(element)
             if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or link_chars > len(text) / 2:
                 continue
-            if comparison_key(text) == headline_key:
+            if comparison_key(text) == headline_key or comparison_key(text) in caption_keys:
                 continue
             return text
         return description
