@@ -118,6 +118,26 @@ def block_text(element) -> tuple[str, int]:
     return normalize_space("".join(parts)), link_chars
 
 
+def spaced_text(element) -> str:
+    """Text of an element with a space at every element boundary (for bylines and labels, where
+    ``<span>Travel</span><span>By Jane Doe</span>`` are separate words).
+
+    >>> from lxml import html
+    >>> spaced_text(html.fromstring("<div><span>Travel</span><span>By Jane Doe</span><script>x</script></div>"))
+    'Travel By Jane Doe'
+    """
+    parts = []
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag in _INLINE_SKIP:
+            if node.tail and node is not element:
+                parts.append(node.tail)
+            continue
+        parts.append(node.text or "")
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return normalize_space(" ".join(parts))
+
+
 def _loose_text(element) -> str:
     """Text directly inside an element (its own text and its children's tails)."""
     parts = [element.text or ""]

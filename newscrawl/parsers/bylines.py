@@ -36,6 +36,29 @@ def strip_byline_prefix(text: str) -> str:
     return _BY.sub("", text, count=1)
 
 
+# "Travel By Jane Doe": the "by" word inside a byline starts the names.
+_INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por)\s+(?=[A-ZÀ-Þ])")
+_ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
+                        r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?)$", re.IGNORECASE)
+MAX_ROLE_WORDS = 3
+
+
+def strip_role_words(text: str) -> str:
+    """Drop a role written after the name without a separator ("Jane Doe Travel News Reporter").
+
+    >>> strip_role_words("Sophie Foster Travel News Reporter"), strip_role_words("Nicole Opitz Redakteurin")
+    ('Sophie Foster', 'Nicole Opitz')
+    """
+    words = text.split()
+    if len(words) > 2 and _ROLE_WORD.match(words[-1]):
+        words.pop()
+        dropped = 1
+        while len(words) > 2 and dropped < MAX_ROLE_WORDS and words[-1][:1].isupper():
+            words.pop()
+            dropped += 1
+    return " ".join(words)
+
+
 def split_byline(text: str) -> list[str]:
     """Cut a byline into names (separators: commas, "and"-words in several languages, "&", "|").
 
@@ -47,6 +70,9 @@ def split_byline(text: str) -> list[str]:
     []
     """
     text = normalize_space(text)
+    inner = _INNER_BY.search(text)
+    if inner and inner.start() > 0:
+        text = text[inner.end():]
     text = _HANDLE.sub(" ", text)
     text = _ROLE_TAIL.sub("", text)
     text = _DATE_TAIL.sub("", text)
@@ -65,7 +91,9 @@ def clean_name(text: str) -> str | None:
     ('Jane Doe', None, None)
     """
     text = normalize_space(strip_byline_prefix(normalize_space(text)))
-    text = _ROLE_TAIL.sub("", text).strip(" ,;:|-–—·•()[]")
+    # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
+    text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
+    text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
     if not text or _NOT_NAME.match(text) or not any(c.isalpha() for c in text) or len(text) > 60:
         return None
     if len(text.split()) > 6:

@@ -22,7 +22,7 @@ from parsel import Selector
 from newscrawl.loaders import ArticleLoader
 from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
-from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, walk_page
+from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, spaced_text, walk_page
 from newscrawl.parsers.bylines import clean_authors
 from newscrawl.parsers.captions import figure_captions
 from newscrawl.parsers.headlines import choose_headline, clean_title
@@ -32,6 +32,8 @@ MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
 MAX_TAG_CHARS = 60
+MAX_BYLINES = 6
+MAX_BYLINE_CHARS = 150
 MAX_TAG_WORDS = 5
 
 
@@ -131,7 +133,7 @@ class GenericParser(ArticleParser):
         caption_keys = {comparison_key(c.get("text")) for c in captions}
         loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline, headline_element,
                                                 caption_keys))
-        loader.add_value("authors", self.authors(selector, meta, found))
+        loader.add_value("authors", self.authors(selector, meta, found, headline_element, blocks))
         loader.add_value("body", paragraphs)
         loader.add_value("captions", captions)
         loader.add_value("published_at", self.published_at(selector, meta))
@@ -206,14 +208,19 @@ class GenericParser(ArticleParser):
 
     # --- authors, captions ----------------------------------------------------------------
 
-    def authors(self, selector, meta, found):
+    def authors(self, selector, meta, found, headline_element=None, blocks=()):
+        """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
+        JSON-LD organisations."""
         persons = clean_authors(meta.article_persons("author"))
         if persons:
             return persons
+        first = found.order.get(headline_element, 0) if headline_element is not None else 0
+        last = found.order.get(blocks[-1].element, 0) if blocks else 0
+        near = [e for e in found.bylines if first <= (self._position(e, found) or 0) <= (last or float("inf"))]
         markup = []
-        for element in found.bylines[:6]:
-            text, _ = block_text(element)
-            if text and len(text) < 150:
+        for element in (near or found.bylines)[:MAX_BYLINES]:
+            text = spaced_text(element)
+            if text and len(text) < MAX_BYLINE_CHARS:
                 markup.append(text)
         names = clean_authors(markup) or clean_authors([meta.meta("author", "article:author", "dc.creator",
                                                                   "sailthru.author", "parsely-author") or ""])
