@@ -53,7 +53,7 @@ STRONG_FURNITURE = re.compile(
     r"modal|popup|overlay|dialog)(?:$|[-_ \d])")
 TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
                         r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
-BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|author-name|autor|autoren|writer)(?:$|[-_ ])")
+BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|authorname|autor|autoren|writer)(?:$|[-_ ])")
 
 
 @dataclass

@@ -23,6 +23,7 @@ _ROLE_TAIL = re.compile(r"\s*[-–—|,(]\s*(?:senior |chief |staff |political |
                         r"(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
                         r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?)\b.*$",
                         re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _NOT_NAME = re.compile(r"^(?:by|von|and|und|staff|admin|redaktion|editor|author|autor|none|null|unknown)$",
                        re.IGNORECASE)
 
@@ -99,6 +100,24 @@ def clean_name(text: str) -> str | None:
     if len(text.split()) > 6:
         return None
     return text
+
+
+def is_site_name(name: str) -> bool:
+    """Whether a byline name is a web address ("mdr.de"): an organisation, not a person.
+
+    >>> is_site_name("mdr.de"), is_site_name("Jane Doe")
+    (True, False)
+    """
+    return bool(_DOMAIN.match(name))
+
+
+def has_by_word(text: str) -> bool:
+    """Whether a byline says "By"/"Von"/... before its names.
+
+    >>> has_by_word("Travel By Sophie Foster"), has_by_word("Birgit Baumann")
+    (True, False)
+    """
+    return bool(_BY.match(text) or _INNER_BY.search(text))
 
 
 def clean_authors(values) -> list[str]:

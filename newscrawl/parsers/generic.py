@@ -23,7 +23,7 @@ from newscrawl.loaders import ArticleLoader
 from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, spaced_text, walk_page
-from newscrawl.parsers.bylines import clean_authors
+from newscrawl.parsers.bylines import clean_authors, has_by_word, is_site_name
 from newscrawl.parsers.captions import figure_captions
 from newscrawl.parsers.headlines import choose_headline, clean_title
 from newscrawl.text import comparison_key, normalize_space
@@ -68,6 +68,19 @@ def is_topic(keyword: str) -> bool:
     [True, False, False, False, False, True]
     """
     return not _NOT_TOPIC.match(keyword)
+
+
+def byline_parts(element, text: str) -> list[str]:
+    """A byline element's names: one per child element when it lists them in separate elements
+    (``<span>Jane Doe</span><span>John Roe</span>``), else its whole text."""
+    if has_by_word(text):
+        return [text]
+    leaves = [spaced_text(node) for node in element.iter("a", "span", "li", "strong", "b")
+              if node is not element and not len(node)]
+    leaves = [leaf for leaf in leaves if len(leaf.split()) >= 2]
+    if len(leaves) >= 2:
+        return leaves
+    return [text]
 
 
 def lead_text(element) -> tuple[str, int]:
@@ -211,7 +224,7 @@ class GenericParser(ArticleParser):
     def authors(self, selector, meta, found, headline_element=None, blocks=()):
         """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
         JSON-LD organisations."""
-        persons = clean_authors(meta.article_persons("author"))
+        persons = [n for n in clean_authors(meta.article_persons("author")) if not is_site_name(n)]
         if persons:
             return persons
         first = found.order.get(headline_element, 0) if headline_element is not None else 0
@@ -221,10 +234,11 @@ class GenericParser(ArticleParser):
         for element in (near or found.bylines)[:MAX_BYLINES]:
             text = spaced_text(element)
             if text and len(text) < MAX_BYLINE_CHARS:
-                markup.append(text)
+                markup += byline_parts(element, text)
         names = clean_authors(markup) or clean_authors([meta.meta("author", "article:author", "dc.creator",
                                                                   "sailthru.author", "parsely-author") or ""])
         names = [n for n in names if not n.startswith("http")]
+        # An organisation only when no person is named.
         return names or clean_authors(meta.article_names("author"))
 
     def find_captions(self, found, meta, url, container, blocks, headline_element):
