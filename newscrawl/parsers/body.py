@@ -36,7 +36,7 @@ INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "smal
 LOOSE_TEXT_CHARS = 60
 FURNITURE_MAX_SHARE = 0.5
 FURNITURE_WEIGHT = 0.2
-MAX_MARKED = 20
+MAX_MARKED = 60
 LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
                         r"sub-headline|excerpt|description|abstract|strapline)(?:$|[-_ ])")
 #: Class words of photo boxes built without <figure>, and the most text such a box holds.
@@ -195,7 +195,7 @@ def walk_page(root) -> PageWalk:
             continue
         words = class_words(node)
         if (words and PHOTO_BOX.search(words) and next(node.iter("img"), None) is not None
-                and visible_size(node) < MAX_PHOTO_BOX_CHARS):
+                and next(node.iter("h1"), None) is None and visible_size(node) < MAX_PHOTO_BOX_CHARS):
             # A photo with its caption in <div>/<span> markup instead of <figure>.
             found.figures.append(Block(node, "figure", "", furniture=strong_furniture))
             continue
