@@ -166,6 +166,17 @@ def _is_inline_paragraph(element) -> bool:
     return len(element.text_content()) >= LOOSE_TEXT_CHARS
 
 
+def _mark_inline_bylines(block, found: PageWalk) -> None:
+    """Byline elements inside a text block the walk does not descend into ("Von <span class=author>")."""
+    for node in block.iter():
+        if node is block or not isinstance(node.tag, str) or len(found.bylines) >= MAX_MARKED:
+            continue
+        if node.attrib.get("rel") == "author" or node.attrib.get("itemprop") == "author":
+            found.bylines.append(node)
+        elif (node.attrib.get("class") or node.attrib.get("id")) and BYLINE_CLASS.search(class_words(node)):
+            found.bylines.append(node)
+
+
 def walk_page(root) -> PageWalk:
     """Walk the tree once: text blocks, figures and h1s, furniture subtrees skipped.
 
@@ -223,10 +234,12 @@ def walk_page(root) -> PageWalk:
             text, link_chars = block_text(node)
             if text:
                 found.blocks.append(Block(node, tag, text, link_chars, furniture))
+            _mark_inline_bylines(node, found)
             continue
         if tag in TEXT_CONTAINER_TAGS and (len(_loose_text(node)) >= LOOSE_TEXT_CHARS or _is_inline_paragraph(node)):
             text, link_chars = block_text(node)
             found.blocks.append(Block(node, "p", text, link_chars, furniture))
+            _mark_inline_bylines(node, found)
             continue
         stack.append((iter(node), furniture, strong_furniture))
     return found
