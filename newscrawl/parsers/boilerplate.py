@@ -50,9 +50,12 @@ def class_words(element) -> str:
     'share-bar x top'
     """
     attrib = element.attrib
-    text = f"{attrib.get('class', '')} {attrib.get('id', '')}"
-    if not text.strip():
+    classes, ident = attrib.get("class"), attrib.get("id")
+    if not classes and not ident:
         return ""
+    text = f"{classes or ''} {ident or ''}"
+    if text.islower() or not any(c.isupper() for c in text):
+        return " ".join(text.split())
     return " ".join(_CAMEL.sub("-", token).lower() for token in text.split())
 
 
@@ -75,7 +78,7 @@ def is_furniture(element, words: str | None = None) -> bool:
         return True
     if words is None:
         words = class_words(element)
-    if not words:
+    if not words or not _FURNITURE.search(words):
         return False
     tokens = words.split()
     # "sidebar-grid__content article__content": one token naming the article's text wins.
