@@ -8,16 +8,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 from pathlib import Path
 
 from parsel import Selector
 
-from newscrawl.encoding import UndecodablePageError, decode_html
+from newscrawl.encoding import UndecodablePageError, decode_html, looks_like_html
 from newscrawl.extract import extract_article
-
-HTML_MARKUP = re.compile(rb"<(!doctype html|html|head|body|meta|title|div|p|article)\b", re.I)
 
 
 class PageError(Exception):
@@ -35,7 +32,7 @@ def read_page(path: Path) -> str:
             raw = gzip.decompress(raw)
         except (OSError, EOFError) as error:
             raise PageError(f"broken gzip: {error}") from None
-    if not HTML_MARKUP.search(raw[:65536]):
+    if not looks_like_html(raw):
         raise PageError("not an HTML page")
     try:
         return decode_html(raw)[0]

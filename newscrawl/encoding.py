@@ -7,7 +7,13 @@ cleanly in none of them is decoded with the first and rejected if much of it is 
 """
 from __future__ import annotations
 
+import re
+
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
+
+HTML_MARKUP = re.compile(rb"<(!doctype html|html|head|body|meta|title|div|p|article)\b", re.I)
+#: Content types that can carry an HTML page (servers label HTML loosely, PDFs and images not).
+HTML_TYPES = ("html", "xml", "text/plain")
 
 #: Share of undecodable characters above which a page is rejected rather than cleaned.
 MAX_BROKEN_SHARE = 0.01
@@ -48,3 +54,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     if broken > MAX_BROKEN_SHARE * max(len(text), 1):
         raise UndecodablePageError(f"{broken} undecodable bytes as {encoding}")
     return text.replace("\ufffd", ""), encoding
+
+
+def looks_like_html(body: bytes, content_type: str | None = None) -> bool:
+    """Whether a fetched body can be an HTML page: no PDF or image type, some HTML markup.
+
+    >>> looks_like_html(b"<!DOCTYPE html><html><p>Hi</p>", "text/html")
+    True
+    >>> looks_like_html(b"%PDF-1.7 <p>", "application/pdf"), looks_like_html(b"GIF89a", None)
+    (False, False)
+    """
+    content_type = (content_type or "").lower()
+    if content_type and not any(kind in content_type for kind in HTML_TYPES):
+        return False
+    return bool(HTML_MARKUP.search(body[:65536]))

@@ -5,8 +5,10 @@ import ipaddress
 import logging
 import time
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from scrapy import signals
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
@@ -81,7 +83,10 @@ class AddressPolicyMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.getlist("NEWSCRAWL_TRUSTED_ORIGINS"), crawler.stats)
+        policy = cls(crawler.settings.getlist("NEWSCRAWL_TRUSTED_ORIGINS"), crawler.stats)
+        # Checked when a request is scheduled too: the offsite filter drops requests silently there.
+        crawler.signals.connect(policy.process_request, signal=signals.request_scheduled)
+        return policy
 
     def refusal(self, url: str) -> str | None:
         """Why ``url`` is refused, or ``None`` when it may be fetched."""
@@ -98,12 +103,41 @@ class AddressPolicyMiddleware:
             return f"local host name {host!r}"
         return None
 
-    def process_request(self, request):
+    def process_request(self, request, spider=None):
         reason = self.refusal(request.url)
         if reason:
+            logger.warning("%s: refused: %s", request.url, reason)
             self.stats.inc_value("newscrawl/refused/" + reason.split()[0])
             raise IgnoreRequest(f"{reason}: {request.url}")
         return None
+
+
+class LoggedOffsiteMiddleware(OffsiteMiddleware):
+    """Scrapy's offsite filter, saying which URL it kept the crawl from and why."""
+
+    def process_request(self, request, spider=None):
+        try:
+            return super().process_request(request)
+        except IgnoreRequest as refusal:
+            logger.warning("%s: not followed: %s", OriginOverrideMiddleware.site_url(request), refusal)
+            raise
+
+
+class RedirectLoopMiddleware:
+    """Stop a redirect chain that comes back to a URL it already went through, and say so.
+
+    Without it the loop ends silently in the duplicate filter.  Sits after RedirectMiddleware
+    (600) in the response chain, so it sees the 3xx first.
+    """
+
+    def process_response(self, request, response):
+        location = response.headers.get("Location")
+        if not (300 <= response.status < 400 and location):
+            return response
+        target = urljoin(request.url, location.decode("latin-1"))
+        if target == request.url or target in request.meta.get("redirect_urls", ()):
+            raise IgnoreRequest(f"redirect loop back to {target}")
+        return response
 
 
 class RetryAfterMiddleware:

@@ -15,13 +15,12 @@ from urllib.parse import urlsplit
 import feedparser
 from scrapy import Request
 from scrapy.exceptions import CloseSpider
-from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
 
 from newscrawl.blocks import block_kind
 from newscrawl.dates import utc_now
-from newscrawl.encoding import UndecodablePageError, decode_html
+from newscrawl.encoding import UndecodablePageError, decode_html, looks_like_html
 from newscrawl.extract import parse_article
 from newscrawl.middlewares import OriginOverrideMiddleware
 
@@ -156,11 +155,12 @@ class ArticleSpider(SitemapSpider):
         return None
 
     def parse_article(self, response):
-        if not isinstance(response, TextResponse):
-            content_type = response.headers.get("Content-Type", b"none").decode("latin-1")
-            return self.skip(response, "not_html", f"not an HTML page (Content-Type {content_type})")
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        if not looks_like_html(response.body, content_type):
+            return self.skip(response, "not_html", f"not an HTML page (Content-Type {content_type or 'none'}, "
+                                                   f"{len(response.body)} bytes)")
         try:
-            html, _ = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+            html, _ = decode_html(response.body, content_type)
         except UndecodablePageError as error:
             return self.skip(response, "undecodable", str(error))
         try:

@@ -1,0 +1,304 @@
+"""Fault injection: a real ``scrapy crawl news`` against a loopback site that misbehaves on demand.
+
+Every case serves two good articles plus the case's faults.  Each run must: not crash, export each
+good article exactly once, keep every faulty page out (or export it right, where the case says
+so), and log the URL of each fault with its reason.  The figures of each run feed the table
+printed at the end of the session (tests/faults/conftest.py).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_crawl
+from tests.faults.site import (
+    HOST,
+    FaultSite,
+    article_html,
+    fail_first,
+    gzip_bomb,
+    redirect,
+    reset_mid_body,
+    retry_after_date,
+    serve,
+    slow,
+    truncated,
+)
+
+GOOD = {"/news/story-1.html": "Council approves the town budget", "/news/story-2.html": "Bridge reopens after repairs"}
+# What Scrapy logs when a callback, a pipeline, a signal handler or the engine itself raised.
+CRASH_MARKERS = ("Spider error processing", "Error processing {", "Unhandled error", "Error caught on signal handler",
+                 "Error while obtaining start requests")
+
+
+@dataclass
+class Case:
+    name: str
+    #: feed path -> behaviour of each faulty article page
+    pages: dict = field(default_factory=dict)
+    #: other routes (sitemaps, redirect targets)
+    routes: dict = field(default_factory=dict)
+    #: faulty pages that must come out right: path -> expected headline
+    exported: dict = field(default_factory=dict)
+    #: substrings the log must contain
+    log: tuple = ()
+    settings: tuple = ()
+    robots: str | None = None
+    feed_links: tuple = ()
+
+
+def stories(n):
+    return article_html(n, f"Story number {n} of the fault site")
+
+
+def cp1251_page():
+    html = article_html(20, "Городской совет утвердил бюджет", charset="windows-1251", lang="ru", paragraphs=[
+        "Городской совет в понедельник утвердил бюджет на следующий год после долгого обсуждения.",
+        "Депутаты обсуждали расходы на дороги, школы и больницы почти шесть часов подряд.",
+        "Оппозиция заявила, что будет добиваться пересмотра решения в следующем месяце."])
+    return html.encode("cp1251")
+
+
+def deep_page(depth=5000):
+    html = stories(17)
+    start = html.index("<main>")
+    return html[:start] + "<div>" * depth + html[start:html.index("</main>")] + "</div>" * depth + "</main>" \
+        + html[html.index("</main>") + 7:]
+
+
+def boilerplate_page():
+    links = " ".join(f'<li><a href="/section/{i}/">Section {i}</a></li>' for i in range(40))
+    return (f'<html lang="en"><head><title>Fault News</title></head><body><header><nav><ul>{links}</ul></nav>'
+            f'</header><footer><p>© Fault News. All rights reserved.</p><a href="/privacy">Privacy</a></footer>'
+            f'</body></html>')
+
+
+def sitemap(entries):
+    urls = "".join(f"<url><loc>http://{HOST}{path}</loc><lastmod>{day}</lastmod></url>" for path, day in entries)
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+
+def big_sitemap(n=100_000):
+    old = [(f"/news/archive-story-{i:06d}-old-town-report.html", "2001-01-01") for i in range(n - 2)]
+    return sitemap(old + [(p, "2099-01-01") for p in GOOD])
+
+
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % ("" if i == 1 else i - 1)) * 10}">' for i in range(1, 10))
+          + f']><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://{HOST}/news/&lol9;.html'
+          '</loc></url></urlset>')
+XXE = ('<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY secret SYSTEM "file:///etc/hostname">]>'
+       f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://{HOST}/news/&secret;.html'
+       '</loc></url></urlset>')
+SELF_INDEX = (f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+              f'<sitemap><loc>http://{HOST}/sitemap-self.xml</loc></sitemap>'
+              f'<sitemap><loc>http://{HOST}/sitemap-news.xml</loc></sitemap></sitemapindex>')
+CHALLENGE = ('<html><head><title>Just a moment...</title></head><body><div id="cf-challenge-running">'
+             'Checking your browser before accessing fault.test.</div></body></html>')
+CONSENT = ('<html><head><title>Fault News</title><script src="https://consent.example/cmp.js"></script></head>'
+           '<body><div class="consent-wall"><h2>We value your privacy</h2><p>Accept all cookies to continue reading,'
+           ' or subscribe.</p><button>Accept all</button></div></body></html>')
+
+
+def sitemap_robots(path):
+    return f"User-agent: *\nDisallow: /private/\nSitemap: http://{HOST}{path}\n"
+
+
+CASES = [
+    # 1. network
+    Case("slow_beyond_timeout", {"/news/slow.html": slow(4, serve(stories(3)))},
+         log=("/news/slow.html: DownloadTimeoutError",)),
+    Case("reset_mid_body", {"/news/reset.html": reset_mid_body(stories(4))}, log=("/news/reset.html: ",)),
+    Case("truncated_body", {"/news/short.html": truncated(stories(5))}, log=("/news/short.html: ",)),
+    *[Case(f"recovers_after_{status}", {f"/news/flaky-{status}.html": fail_first(2, status, serve(stories(6)))},
+           exported={f"/news/flaky-{status}.html": "Story number 6 of the fault site"}) for status in (500, 502, 503)],
+    Case("503_forever", {"/news/down.html": serve("<h1>down</h1>", status=503)}, log=("/news/down.html: HTTP 503",)),
+    Case("nothing_listening", feed_links=("{dead}/news/gone-story-number-seven.html",),
+         log=("/news/gone-story-number-seven.html: DownloadConnectionRefusedError",)),
+    # 2. rate limiting
+    Case("429_retry_after_seconds", {"/news/busy.html": fail_first(1, 429, serve(stories(8)),
+                                                                    lambda: {"Retry-After": "2"})},
+         exported={"/news/busy.html": "Story number 8 of the fault site"}, log=("Retry-After 2 s",)),
+    Case("429_retry_after_date", {"/news/busy-date.html": fail_first(1, 429, serve(stories(9)), retry_after_date(3))},
+         exported={"/news/busy-date.html": "Story number 9 of the fault site"}, log=("Retry-After",)),
+    Case("repeated_503_backoff", {f"/news/strained-{i}.html": fail_first(1, 503, serve(stories(30 + i)))
+                                  for i in range(3)},
+         exported={f"/news/strained-{i}.html": f"Story number {30 + i} of the fault site" for i in range(3)}),
+    # 3. soft blocks
+    Case("bot_challenge", {"/news/challenged.html": serve(CHALLENGE)}, log=("a bot challenge, not the article",)),
+    Case("consent_wall", {"/news/consent.html": serve(CONSENT)}, log=("a consent wall, not the article",)),
+    # 4. encodings
+    Case("cp1251_declared_utf8", {"/news/cp1251.html": serve(cp1251_page(), "text/html; charset=utf-8")},
+         exported={"/news/cp1251.html": "Городской совет утвердил бюджет"}),
+    Case("no_charset", {"/news/plain.html": serve(article_html(21, "Café owners welcome the new square",
+                                                                charset=None), "text/html")},
+         exported={"/news/plain.html": "Café owners welcome the new square"}),
+    Case("utf8_bom", {"/news/bom.html": serve(b"\xef\xbb\xbf" + article_html(22, "Naïve résumé of the week",
+                                                                          charset=None).encode("utf-8"),
+                                           "text/html; charset=iso-8859-1")},
+         exported={"/news/bom.html": "Naïve résumé of the week"}),
+    Case("invalid_utf8_bytes", {"/news/bytes.html": serve(stories(23).encode("utf-8").replace(
+        b"the budget numbers", b"the budget \xff\xfe numbers"))},
+         exported={"/news/bytes.html": "Story number 23 of the fault site"}),
+    # 5. bad markup and content
+    Case("unclosed_tags", {"/news/unclosed.html": serve(stories(24).replace("</p>", "").replace("</article>", ""))},
+         exported={"/news/unclosed.html": "Story number 24 of the fault site"}),
+    Case("deep_nesting_5000", {"/news/deep.html": serve(deep_page())}, log=("/news/deep.html",)),
+    Case("empty_200", {"/news/empty.html": serve(b"")}, log=("/news/empty.html",)),
+    Case("pdf_at_article_url", {"/news/paper.html": serve(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "application/pdf")},
+         log=("/news/paper.html: not an HTML page",)),
+    Case("image_at_article_url", {"/news/photo.html": serve(b"\xff\xd8\xff\xe0" + b"\0" * 64, "image/jpeg")},
+         log=("/news/photo.html: not an HTML page",)),
+    Case("page_30mb", {"/news/huge.html": serve(stories(25).replace("</article>", "<p>" + "x" * (30 << 20)
+                                                                      + "</p></article>"))},
+         log=("/news/huge.html: ",)),
+    Case("boilerplate_only", {"/news/boilerplate.html": serve(boilerplate_page())}, log=("/news/boilerplate.html",)),
+    # 6. hostile sitemaps
+    Case("sitemap_billion_laughs", routes={"/sitemap-laughs.xml": serve(LAUGHS, "application/xml")},
+         robots=sitemap_robots("/sitemap-laughs.xml")),
+    Case("sitemap_external_entity", routes={"/sitemap-xxe.xml": serve(XXE, "application/xml")},
+         robots=sitemap_robots("/sitemap-xxe.xml")),
+    Case("sitemap_gzip_bomb", routes={"/sitemap-bomb.xml.gz": serve(gzip_bomb(64 << 20), "application/x-gzip")},
+         robots=sitemap_robots("/sitemap-bomb.xml.gz"), log=("sitemap-bomb.xml.gz",)),
+    Case("sitemap_index_includes_itself",
+         routes={"/sitemap-self.xml": serve(SELF_INDEX, "application/xml"),
+                 "/sitemap-news.xml": serve(sitemap([(p, "2099-01-01") for p in GOOD]), "application/xml")},
+         robots=sitemap_robots("/sitemap-self.xml")),
+    Case("sitemap_100k_urls", routes={"/sitemap-big.xml": serve(big_sitemap(), "application/xml")},
+         robots=sitemap_robots("/sitemap-big.xml")),
+    # 7. where the crawler may go
+    Case("redirect_loop", {"/news/loop-a.html": redirect("/news/loop-b.html")},
+         routes={"/news/loop-b.html": redirect("/news/loop-a.html")},
+         log=("/news/loop-a.html: IgnoreRequest: redirect loop back to",)),
+    Case("redirect_offsite", {"/news/moved.html": redirect("https://elsewhere.example/2024/05/03/a-b-c-d.html")},
+         log=("elsewhere.example",)),
+    Case("redirect_to_local_address", {"/news/sneaky.html": redirect("{canary}/latest/meta-data/")},
+         log=("non-public address 127.0.0.2",)),
+    Case("links_to_local_and_file", feed_links=("{canary}/news/internal-story-number-one.html", "file:///etc/passwd",
+                                                "http://[::1]/news/x-y-z-w.html"),
+         log=("scheme 'file' refused", "non-public address 127.0.0.2", "non-public address ::1")),
+    Case("robots_disallow", {"/private/secret-story.html": serve(stories(26))}, log=("Forbidden by robots.txt",)),
+]
+
+
+@pytest.fixture
+def canary():
+    """A server on another loopback address: any request reaching it is a policy failure."""
+    with FaultSite("127.0.0.2") as server:
+        yield server
+
+
+@pytest.fixture
+def dead_origin():
+    with FaultSite() as server:
+        origin = server.url
+    return origin  # closed: nothing listens there any more
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fault(case: Case, tmp_path: Path, canary, dead_origin, fault_figures):
+    with FaultSite() as site:
+        for path, title in GOOD.items():
+            site.routes[path] = serve(article_html(int(path[-6]), title))
+        site.routes.update(case.pages)
+        site.routes.update(case.routes)
+        site.vars.update(canary=canary.url, dead=dead_origin)
+        links = [link.format(**site.vars) for link in case.feed_links]
+        site.add_feed(list(GOOD) + list(case.pages), links)
+        if case.robots:
+            site.routes["/robots.txt"] = serve(case.robots, "text/plain")
+        result = run_crawl("news", tmp_path / "out.jsonl", "-a", f"site=http://{HOST}", "-a", f"base_url={site.url}",
+                           "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=2", "-s", "NEWSCRAWL_MAX_RETRY_AFTER=5",
+                           "-s", f"NEWSCRAWL_TRUSTED_ORIGINS={site.url},{dead_origin}",
+                           # one bad page of three is the point here, not a failed run
+                           "-s", 'NEWSCRAWL_MIN_FIELD_COVERAGE={"headline": 0.5, "body": 0.5}',
+                           "-s", "MEMUSAGE_CHECK_INTERVAL_SECONDS=0.2",  # peak memory, sampled often
+                           *case.settings, timeout=240)
+        requests = site.paths()
+    by_path = {}
+    for record in result.records:
+        by_path.setdefault(record["url"].removeprefix(f"http://{HOST}"), []).append(record)
+    duplicates = sum(len(v) - 1 for v in by_path.values())
+    crashed = any(marker in result.log for marker in CRASH_MARKERS)
+    expected = {**GOOD, **case.exported}
+    fault_figures.append({"case": case.name, "expected": len(expected),
+                          "exported": len(set(by_path) & set(expected)), "duplicates": duplicates,
+                          "crashes": int(crashed), "peak_mb": result.stats.get("memusage/max", 0) / 2**20,
+                          "passed": False})
+
+    assert not crashed, result.log
+    assert result.returncode == 0, result.log
+    assert duplicates == 0
+    assert {path: records[0]["headline"] for path, records in by_path.items()} == expected, result.log
+    for text in case.log:
+        assert text.format(canary=canary.url) in result.log, text
+    assert canary.paths() == []  # nothing ever reached the local address
+    check = CHECKS.get(case.name)
+    if check:
+        check(site, result, requests)
+    fault_figures[-1]["passed"] = True
+
+
+def check_retry_after_seconds(site, result, requests):
+    first, second = site.times("/news/busy.html")[:2]
+    assert second - first >= 2.0  # waited at least what the server asked
+    assert result.stats["newscrawl/throttle/retry_after"] == 1
+
+
+def check_retry_after_date(site, result, requests):
+    first, second = site.times("/news/busy-date.html")[:2]
+    assert second - first >= 2.0  # the date was 3 s ahead, to the second
+
+
+def check_backoff(site, result, requests):
+    assert result.stats["newscrawl/throttle/max_delay"] >= 2.0  # doubled at least once more than the start
+
+
+def check_blocked(kind):
+    def check(site, result, requests):
+        assert result.stats[f"newscrawl/blocked/{kind}"] == 1
+    return check
+
+
+def check_encoding_text(site, result, requests):
+    for record in result.records:
+        assert "\ufffd" not in json.dumps(record, ensure_ascii=False)
+        assert "Ð" not in record["body"] and "Ã" not in record["body"]  # no mojibake
+
+
+def check_sitemap_entries_filtered(site, result, requests):
+    assert not any("archive-story" in path for path in requests)
+    assert result.stats["memusage/max"] < 1 << 30
+
+
+def check_self_index(site, result, requests):
+    assert requests.count("/sitemap-self.xml") == 1 and requests.count("/sitemap-news.xml") == 1
+
+
+def check_xxe(site, result, requests):
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "\0"
+    assert not any(hostname in path for path in requests if hostname)
+
+
+def check_robots(site, result, requests):
+    assert "/private/secret-story.html" not in requests
+
+
+CHECKS = {
+    "429_retry_after_seconds": check_retry_after_seconds,
+    "429_retry_after_date": check_retry_after_date,
+    "repeated_503_backoff": check_backoff,
+    "bot_challenge": check_blocked("bot_challenge"),
+    "consent_wall": check_blocked("consent_wall"),
+    "cp1251_declared_utf8": check_encoding_text,
+    "no_charset": check_encoding_text,
+    "utf8_bom": check_encoding_text,
+    "invalid_utf8_bytes": check_encoding_text,
+    "sitemap_100k_urls": check_sitemap_entries_filtered,
+    "sitemap_index_includes_itself": check_self_index,
+    "sitemap_external_entity": check_xxe,
+    "robots_disallow": check_robots,
+}
