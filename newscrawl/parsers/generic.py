@@ -32,6 +32,10 @@ MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
 MAX_TAG_CHARS = 60
+MIN_DETECT_CHARS = 20
+MIN_OVERRIDE_CHARS = 400
+MAX_DETECT_CHARS = 3000
+OVERRIDE_CONFIDENCE = 0.99
 MAX_BYLINES = 6
 MAX_BYLINE_CHARS = 150
 MAX_TAG_WORDS = 5
@@ -128,7 +132,7 @@ class GenericParser(ArticleParser):
     def __init__(self):
         # The language model loads once per parser (its first use would otherwise cost a page ~1 s).
         self._language_identifier = py3langid.langid.LanguageIdentifier.from_model_file(
-            py3langid.langid.MODEL_FILE, norm_probs=False)
+            py3langid.langid.MODEL_FILE, norm_probs=True)
 
     def parse(self, html: str, url: str):
         selector = Selector(text=html, base_url=url)
@@ -155,8 +159,8 @@ class GenericParser(ArticleParser):
         loader.add_value("tags", self.tags(selector, meta, found))
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
-        if not article.language:
-            article.language = self.detect_language(" ".join([article.headline or ""] + paragraphs[:10]))
+        article.language = self.checked_language(article.language, " ".join([article.headline or ""]
+                                                                            + paragraphs[:10])[:MAX_DETECT_CHARS])
         article.site = site_of(article.canonical_url or url)
         return article
 
@@ -284,10 +288,18 @@ class GenericParser(ArticleParser):
                 selector.xpath("//meta[@http-equiv='content-language' or @http-equiv='Content-Language']"
                                "/@content").get()]
 
-    def detect_language(self, text: str) -> str | None:
-        if len(text) < 20:
-            return None
-        return self._language_identifier.classify(text)[0]
+    def checked_language(self, declared: str | None, text: str) -> str | None:
+        """The declared language, unless the text is long and clearly in another one (CMS templates
+        declare "en" for pages in any language); detected when undeclared."""
+        if len(text) < MIN_DETECT_CHARS:
+            return declared
+        detected, confidence = self._language_identifier.classify(text)
+        if not declared:
+            return detected
+        if detected != declared.split("-")[0].lower() and confidence >= OVERRIDE_CONFIDENCE \
+                and len(text) >= MIN_OVERRIDE_CHARS:
+            return detected
+        return declared
 
     def canonical_url(self, selector, meta, url):
         href = selector.xpath("//link[@rel='canonical']/@href").get() or meta.meta("og:url")
