@@ -33,9 +33,26 @@ HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 0
 
 DOWNLOADER_MIDDLEWARES = {
+    # First: refuse local addresses and non-web schemes, before anything is fetched.
+    "newscrawl.middlewares.AddressPolicyMiddleware": 30,
     # Before robots.txt and the offsite check, so both see the origin really fetched.
     "newscrawl.middlewares.OriginOverrideMiddleware": 40,
+    # Scrapy's offsite filter, logging what it refuses.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newscrawl.middlewares.LoggedOffsiteMiddleware": 50,
+    # Around RetryMiddleware (550): holds retries and later requests until Retry-After has passed.
+    "newscrawl.middlewares.RetryAfterMiddleware": 560,
+    # Sees redirects before RedirectMiddleware (600) follows them.
+    "newscrawl.middlewares.RedirectLoopMiddleware": 650,
 }
+# Only web pages: no file://, ftp://, s3:// or data: fetches from URLs found in feeds and pages.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+REDIRECT_MAX_TIMES = 10
+# Origins (scheme://host:port) allowed although local: test servers and mirrors.  Empty for a
+# public crawl, so no page, feed or redirect can point the crawler into the local network.
+NEWSCRAWL_TRUSTED_ORIGINS = []
+# The longest Retry-After honoured (seconds); a longer one is cut to this.
+NEWSCRAWL_MAX_RETRY_AFTER = 300
 
 ITEM_PIPELINES = {
     "newscrawl.pipelines.RepeatedTextPipeline": 200,
