@@ -7,10 +7,11 @@ from lxml import html as lxml_html
 from newscrawl.extract import extract_article
 from newscrawl.parsers.body import block_text, body_blocks, find_container, walk_page
 from newscrawl.parsers.boilerplate import is_furniture, is_furniture_token, is_ui_paragraph
-from newscrawl.parsers.bylines import clean_authors, split_byline
-from newscrawl.parsers.captions import largest_from_srcset, split_inline_credit
-from newscrawl.parsers.generic import keyword_list
+from newscrawl.parsers.bylines import clean_authors, split_byline, strip_role_words
+from newscrawl.parsers.captions import clean_credit, largest_from_srcset, split_inline_credit
+from newscrawl.parsers.generic import is_topic, keyword_list
 from newscrawl.parsers.headlines import choose_headline, strip_known_suffix, strip_site_name
+from newscrawl.parsers.visible_dates import parse_visible_date
 
 
 @pytest.mark.parametrize("byline, names", [
@@ -177,3 +178,42 @@ def test_generic_page_end_to_end():
     assert record["published_at"] == "2024-05-03T10:15:00+02:00"
     assert record["language"] == "en"
     assert record["site"] == "example.com"
+
+
+@pytest.mark.parametrize("text, moment", [
+    ("Do 25.04.24 | 14:07 Uhr", "2024-04-25T14:07:00"),
+    ("erstellt: 01. April 2025, 15:25", "2025-04-01T15:25:00"),
+    ("Published May 3, 2024 10:15 pm", "2024-05-03T22:15:00"),
+    ("3 mars 2024", "2024-03-03T00:00:00"),
+    ("28.04.2023", "2023-04-28T00:00:00"),
+    ("31.02.2024", None),
+    ("5 minutes ago", None),
+    (None, None),
+])
+def test_parse_visible_date(text, moment):
+    assert parse_visible_date(text) == moment
+
+
+@pytest.mark.parametrize("keyword, topic", [
+    ("Economy", True), ("Covid-19", True), ("NLP Category: Business", False),
+    ("98be933f-38cf-4fba-b6c6-ad438e82010a", False), ("100312362", False), ("nationalpost.com", False),
+])
+def test_is_topic(keyword, topic):
+    assert is_topic(keyword) is topic
+
+
+@pytest.mark.parametrize("name, role_free", [
+    ("Sophie Foster Travel News Reporter", "Sophie Foster"),
+    ("Nicole Opitz Redakteurin", "Nicole Opitz"),
+    ("Jane Doe", "Jane Doe"),
+])
+def test_strip_role_words(name, role_free):
+    assert strip_role_words(name) == role_free
+
+
+@pytest.mark.parametrize("credit, cleaned", [
+    ("(Foto: Pool via REUTERS)", "Pool via REUTERS"), ("© dpa", "dpa"), ("Image Credits: Strava", "Strava"),
+    ("(Bild: )", None),
+])
+def test_clean_credit(credit, cleaned):
+    assert clean_credit(credit) == cleaned

@@ -53,6 +53,8 @@ STRONG_FURNITURE = re.compile(
     r"modal|popup|overlay|dialog)(?:$|[-_ \d])")
 TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
                         r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
+DATE_CLASS = re.compile(r"(?:^|[-_ ])(?:date|datetime|time|timestamp|published|pubdate|dateline|datum|fecha|"
+                        r"data|publish-date|post-date|entry-date)(?:$|[-_ ])")
 BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|authorname|autor|autoren|writer)(?:$|[-_ ])")
 
 
@@ -83,6 +85,7 @@ class PageWalk:
     leads: list = field(default_factory=list)
     bylines: list = field(default_factory=list)
     tag_lists: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
     order: dict = field(default_factory=dict)
 
 
@@ -167,14 +170,19 @@ def _is_inline_paragraph(element) -> bool:
 
 
 def _mark_inline_bylines(block, found: PageWalk) -> None:
-    """Byline elements inside a text block the walk does not descend into ("Von <span class=author>")."""
+    """Byline and date elements inside a text block the walk does not descend into
+    ("Von <span class=author>")."""
     for node in block.iter():
         if node is block or not isinstance(node.tag, str) or len(found.bylines) >= MAX_MARKED:
             continue
         if node.attrib.get("rel") == "author" or node.attrib.get("itemprop") == "author":
             found.bylines.append(node)
-        elif (node.attrib.get("class") or node.attrib.get("id")) and BYLINE_CLASS.search(class_words(node)):
-            found.bylines.append(node)
+        elif node.attrib.get("class") or node.attrib.get("id"):
+            words = class_words(node)
+            if BYLINE_CLASS.search(words):
+                found.bylines.append(node)
+            elif DATE_CLASS.search(words) and len(found.dates) < MAX_MARKED:
+                found.dates.append(node)
 
 
 def walk_page(root) -> PageWalk:
@@ -217,6 +225,8 @@ def walk_page(root) -> PageWalk:
                 found.bylines.append(node)
             elif len(found.tag_lists) < MAX_MARKED and TAGS_CLASS.search(words):
                 found.tag_lists.append(node)
+            elif len(found.dates) < MAX_MARKED and DATE_CLASS.search(words):
+                found.dates.append(node)
         rel = node.attrib.get("rel")
         if rel == "author" or node.attrib.get("itemprop") == "author":
             found.bylines.append(node)

@@ -47,8 +47,8 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(" -–—|,"), normalize_space(match.group(1)) or None
 
 
-_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|copyright|fotos?|photos?|bild|image|images|quelle|source|credits?|"
-                           r"image credits?|ảnh|фото)\s*:?\s*", re.IGNORECASE)
+_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|copyright|fotos?|photos?|bild|image credits?|images?|quelle|source|"
+                           r"credits?|ảnh|фото)\s*:?\s*", re.IGNORECASE)
 
 
 def clean_credit(credit: str | None) -> str | None:

@@ -26,12 +26,14 @@ from newscrawl.parsers.body import block_text, body_blocks, find_container, is_i
 from newscrawl.parsers.bylines import clean_authors, has_by_word, is_site_name
 from newscrawl.parsers.captions import figure_captions
 from newscrawl.parsers.headlines import choose_headline, clean_title
+from newscrawl.parsers.visible_dates import parse_visible_date
 from newscrawl.text import comparison_key, normalize_space
 
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
 MAX_TAG_CHARS = 60
+MAX_DATE_CANDIDATES = 10
 MIN_DETECT_CHARS = 20
 MIN_OVERRIDE_CHARS = 400
 MAX_DETECT_CHARS = 3000
@@ -159,6 +161,8 @@ class GenericParser(ArticleParser):
         loader.add_value("tags", self.tags(selector, meta, found))
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
+        if not article.published_at:
+            article.published_at = self.visible_date(found, headline_element)
         article.language = self.checked_language(article.language, " ".join([article.headline or ""]
                                                                             + paragraphs[:10])[:MAX_DETECT_CHARS])
         article.site = site_of(article.canonical_url or url)
@@ -265,7 +269,21 @@ class GenericParser(ArticleParser):
                                                               "datepublished", "pubdate", "publishdate",
                                                               "publish-date", "dc.date.issued", "dc.date",
                                                               "date", "sailthru.date", "parsely-pub-date"),
-                meta.article_value("dateCreated"), selector.xpath("//time/@datetime").get()]
+                meta.article_value("dateCreated"),
+                # A page typed otherwise (ClaimReview, WebPage, ...) still dates itself.
+                next((n["datePublished"] for n in meta.jsonld if isinstance(n.get("datePublished"), str)), None),
+                selector.xpath("//time/@datetime").get()]
+
+    def visible_date(self, found, headline_element):
+        """The first date printed near the headline (no machine-readable date on the page)."""
+        first = found.order.get(headline_element, 0) if headline_element is not None else 0
+        ordered = sorted(found.dates, key=lambda e: self._position(e, found) or 0)
+        near = [e for e in ordered if (self._position(e, found) or 0) >= first] + ordered
+        for element in near[:MAX_DATE_CANDIDATES]:
+            moment = parse_visible_date(spaced_text(element))
+            if moment:
+                return moment
+        return None
 
     def modified_at(self, selector, meta):
         return [meta.article_value("dateModified"), meta.meta("article:modified_time", "og:updated_time",

@@ -1,0 +1,78 @@
+"""Dates as pages print them ("Do 25.04.24 | 14:07 Uhr", "01. April 2025, 15:25", "May 3, 2024"):
+the generic parser's last resort when a page declares no machine-readable date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+# Month names as pages print them (English, German, French, Spanish, Italian, Dutch), for visible dates.
+_MONTHS = {
+    name: number
+    for number, names in enumerate([
+        "january jan januar janvier enero gennaio januari jänner",
+        "february feb februar février fevrier febrero febbraio februari",
+        "march mar märz maerz mars marzo maart",
+        "april apr avril abril aprile",
+        "may mai mayo maggio mei",
+        "june jun juni juin junio giugno",
+        "july jul juli juillet julio luglio",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre settembre",
+        "october oct oktober octobre octubre ottobre",
+        "november nov novembre noviembre",
+        "december dec dezember décembre decembre diciembre dicembre",
+    ], start=1)
+    for name in names.split()
+}
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b(?:\D{0,12}?(\d{1,2})[:.](\d{2})\b)?")
+_WORD_DATE = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,9})\.?\s+(\d{4})\b(?:\D{0,12}?(\d{1,2})[:.](\d{2})\b)?")
+_ENGLISH_DATE = re.compile(r"\b([^\W\d_]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b"
+                           r"(?:\D{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.IGNORECASE)
+
+
+def _visible(year: int, month: int, day: int, hour, minute, meridiem=None) -> str | None:
+    hour, minute = int(hour or 0), int(minute or 0)
+    if meridiem and meridiem.lower().startswith("p") and hour < 12:
+        hour += 12
+    elif meridiem and meridiem.lower().startswith("a") and hour == 12:
+        hour = 0
+    try:
+        return datetime(year, month, day, hour, minute).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_visible_date(text: str | None) -> str | None:
+    """A date (and time) as a page prints it, as naive ISO 8601 (the page gives no offset).
+
+    Numeric day-first dates ("25.04.24 | 14:07 Uhr"), day-month-name dates ("01. April 2025, 15:25")
+    and English month-first dates ("May 3, 2024 10:15 pm"); ``None`` when there is none.
+
+    >>> parse_visible_date("Do 25.04.24 | 14:07 Uhr")
+    '2024-04-25T14:07:00'
+    >>> parse_visible_date("erstellt: 01. April 2025, 15:25")
+    '2025-04-01T15:25:00'
+    >>> parse_visible_date("Published May 3, 2024 10:15 pm")
+    '2024-05-03T22:15:00'
+    >>> parse_visible_date("28.04.2023")
+    '2023-04-28T00:00:00'
+    >>> parse_visible_date("5 minutes ago") is None
+    True
+    """
+    if not text:
+        return None
+    match = _NUMERIC_DATE.search(text)
+    if match:
+        day, month, year, hour, minute = match.groups()
+        year = int(year) + (2000 if len(year) == 2 else 0)
+        return _visible(year, int(month), int(day), hour, minute)
+    match = _WORD_DATE.search(text)
+    if match and match.group(2).lower() in _MONTHS:
+        day, month, year, hour, minute = match.groups()
+        return _visible(int(year), _MONTHS[month.lower()], int(day), hour, minute)
+    match = _ENGLISH_DATE.search(text)
+    if match and match.group(1).lower() in _MONTHS:
+        month, day, year, hour, minute, meridiem = match.groups()
+        return _visible(int(year), _MONTHS[month.lower()], int(day), hour, minute, meridiem)
+    return None
