@@ -53,6 +53,9 @@ STRONG_FURNITURE = re.compile(
     r"modal|popup|overlay|dialog)(?:$|[-_ \d])")
 TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
                         r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
+#: Links to a site's topic pages ("/topics/...", "/tag/...", "/thema/...").
+TAG_HREF = re.compile(r"/(?:tags?|topics?|themen?|schlagw(?:ö|oe|o)rt(?:e)?|stichw(?:ö|oe|o)rt(?:e)?|keywords?|"
+                      r"temas?|etiquetas?|argomenti|emne|tema)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 DATE_CLASS = re.compile(r"(?:^|[-_ ])(?:date|datetime|time|timestamp|published|pubdate|dateline|datum|fecha|"
                         r"data|publish-date|post-date|entry-date)(?:$|[-_ ])")
 BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|authorname|autor|autoren|writer)(?:$|[-_ ])")
@@ -230,7 +233,8 @@ def walk_page(root) -> PageWalk:
         rel = node.attrib.get("rel")
         if rel == "author" or node.attrib.get("itemprop") == "author":
             found.bylines.append(node)
-        elif rel == "tag" and len(found.tag_lists) < MAX_MARKED:
+        elif len(found.tag_lists) < MAX_MARKED and (rel == "tag" or (
+                tag == "a" and TAG_HREF.search(node.attrib.get("href", "")))):
             found.tag_lists.append(node)
         if tag == "h1":
             found.h1s.append(node)

@@ -54,14 +54,18 @@ def keyword_list(value) -> list[str]:
 
     >>> keyword_list("Politik, Berlin,  Wahl")
     ['Politik', 'Berlin', 'Wahl']
-    >>> keyword_list(["A", "B, C"])
-    ['A', 'B, C']
+    >>> keyword_list(["A", "B, C", "sections/sverige"])
+    ['A', 'B, C', 'sverige']
     """
     if isinstance(value, str):
-        return [normalize_space(v) for v in value.split(",") if normalize_space(v)]
-    return [normalize_space(v) for v in _as_list(value) if isinstance(v, str) and normalize_space(v)]
+        values = value.split(",")
+    else:
+        values = [v for v in _as_list(value) if isinstance(v, str)]
+    # "topic/misshandel & överfall": a CMS path prefix, not part of the keyword.
+    return [_KEYWORD_PATH.sub("", normalize_space(v)) for v in values if normalize_space(v)]
 
 
+_KEYWORD_PATH = re.compile(r"^[a-z_-]+/(?=\S)")
 _NOT_TOPIC = re.compile(r"^(?:[\w ]+:\s|[0-9a-f]{8}-[0-9a-f-]{27,}$|\d+$|[\w-]+\.(?:com|de|net|org|co\.\w+)$)",
                         re.IGNORECASE)
 
@@ -158,7 +162,7 @@ class GenericParser(ArticleParser):
         loader.add_value("published_at", self.published_at(selector, meta))
         loader.add_value("modified_at", self.modified_at(selector, meta))
         loader.add_value("section", self.section(selector, meta))
-        loader.add_value("tags", self.tags(selector, meta, found))
+        loader.add_value("tags", self.tags(selector, meta, found, headline_element))
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
         if not article.published_at:
@@ -294,10 +298,14 @@ class GenericParser(ArticleParser):
         section = section[0] if isinstance(section, list) and section else section
         return [section if isinstance(section, str) else None, meta.meta("article:section", "section")]
 
-    def tags(self, selector, meta, found):
+    def after_headline(self, elements, found, headline_element):
+        first = found.order.get(headline_element, 0) if headline_element is not None else 0
+        return [e for e in elements if (self._position(e, found) or 0) >= first]
+
+    def tags(self, selector, meta, found, headline_element=None):
         declared = [t for t in (keyword_list(meta.article_value("keywords")) or meta.meta_all("article:tag")
                                 or keyword_list(meta.meta("news_keywords", "keywords"))) if is_topic(t)]
-        return declared or markup_tags(found.tag_lists)
+        return declared or markup_tags(self.after_headline(found.tag_lists, found, headline_element))
 
     def language(self, selector, meta):
         in_language = meta.article_value("inLanguage")
