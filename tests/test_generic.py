@@ -84,6 +84,9 @@ def test_is_furniture_token(token, furniture):
     ('<div role="navigation">x</div>', True),
     ('<div aria-hidden="true">x</div>', True),
     ('<div style="display: none">x</div>', True),
+    ('<div class="box do-display-embed m-b-05">x</div>', True),
+    ('<div class="intro-body__premium hidden">x</div>', True),
+    ('<div class="sidebar-grid__content article__content">x</div>', False),
     ('<div class="article-body">x</div>', False),
 ])
 def test_is_furniture(markup, furniture):

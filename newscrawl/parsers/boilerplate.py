@@ -27,7 +27,7 @@ _FURNITURE_WORDS = (
     "advertising|ad|ads|adslot|adunit|sponsor|sponsored|banner|comment|comments|commenting|disqus|"
     "footer|nav|navbar|navigation|menu|breadcrumb|breadcrumbs|sidebar|aside|outbrain|taboola|popup|modal|"
     "cookie|cookies|consent|gdpr|toolbar|print|caption|captions|credit|credits|copyright|gallery|"
-    "slideshow|carousel|trending|popular|mostread|recirculation|recirc|readmore|"
+    "slideshow|carousel|trending|popular|mostread|recirculation|recirc|readmore|teaser|"
     "more|also|tags|tag|taglist|keywords|topics|byline|author|authors|bio|avatar|donate|donation|"
     "login|register|rating|poll|jump|toc|skip|visually|sr|screenreader|"
     "tooltip|overlay|meta|metadata|dateline|timestamp|date|time|video|audio|player|podcast|embed|"
@@ -35,6 +35,11 @@ _FURNITURE_WORDS = (
     "masthead|header|headline|kicker|lead|standfirst|intro|summary|subtitle|dek|title|flag|badge"
 )
 _FURNITURE = re.compile(rf"(?:^|[-_])(?:{_FURNITURE_WORDS})(?:$|[-_]|\d)")
+# The same over all of an element's words at once: a quick "no furniture word at all".
+_FURNITURE_ANYWHERE = re.compile(rf"(?:^|[-_ ])(?:{_FURNITURE_WORDS})(?:$|[-_ ]|\d)")
+#: Utility classes that hide an element (Bootstrap, Tailwind, WordPress, ...).
+HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "hide", "visually-hidden", "sr-only", "invisible",
+                            "screen-reader-text", "visuallyhidden", "u-hidden", "element-invisible"})
 _CONTENT_TOKEN = re.compile(r"(?:^|[-_])(?:body|text|richtext|paragraphs?|content|article|story)(?:$|[-_]|\d)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -78,9 +83,13 @@ def is_furniture(element, words: str | None = None) -> bool:
         return True
     if words is None:
         words = class_words(element)
-    if not words or not _FURNITURE.search(words):
+    if not words:
         return False
     tokens = words.split()
+    if HIDDEN_CLASSES.intersection(tokens):
+        return True
+    if not _FURNITURE_ANYWHERE.search(words):
+        return False
     # "sidebar-grid__content article__content": one token naming the article's text wins.
     return (any(is_furniture_token(token) for token in tokens)
             and not any(_CONTENT_TOKEN.search(token) and not _FURNITURE.search(token) for token in tokens))
