@@ -29,7 +29,7 @@ MIN_PARAGRAPH_CHARS = 25
 EDGE_LINE_CHARS = 60
 BYLINE_LINE_CHARS = 80
 MAX_LINK_DENSITY = 0.5
-WIDEN_SHARE = 0.3
+WIDEN_SHARE = 0.2
 WIDEN_LEVELS = 6
 INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "small", "sup", "sub", "mark", "abbr",
                          "cite", "q", "time", "font", "s", "del", "ins", "code", "wbr"})
@@ -341,7 +341,8 @@ def trim_edges(paragraphs: list[Block]) -> list[Block]:
     start, end = 0, len(paragraphs)
     while start < end and is_frame(paragraphs[start]):
         start += 1
-    while end > start and is_frame(paragraphs[end - 1]):
+    # At the end also a line announcing something that is not there ("More in our live blog:").
+    while end > start and (is_frame(paragraphs[end - 1]) or paragraphs[end - 1].text.endswith(":")):
         end -= 1
     return paragraphs[start:end]
 

@@ -106,10 +106,17 @@ _UI_PARAGRAPH = re.compile(
     re.IGNORECASE)
 
 
+# Paragraph starts that introduce a link or a video, not article text ("WATCH | ...", "READ MORE: ...").
+_UI_PREFIX = re.compile(r"^(?:watch|listen|read more|read also|also read|related|more|see also|video|audio|podcast|"
+                        r"lesen sie auch|mehr zum thema|auch interessant|zum thema|lire aussi|leer más|lee también|"
+                        r"leggi anche)\s*[|:]", re.IGNORECASE)
+
+
 def is_ui_paragraph(text: str) -> bool:
     """Whether a whole paragraph is interface text (ad labels, read-more prompts, photo credits).
 
-    >>> [is_ui_paragraph(t) for t in ("Advertisement", "Lesen Sie auch:", "Foto: dpa", "The minister said so.")]
-    [True, True, True, False]
+    >>> [is_ui_paragraph(t) for t in ("Advertisement", "Lesen Sie auch:", "Foto: dpa", "The minister said so.",
+    ...                               "WATCH | Leaders meet in Paris: the summit in two minutes")]
+    [True, True, True, False, True]
     """
-    return bool(_UI_PARAGRAPH.match(text.strip(" :.…»>|-–—")))
+    return bool(_UI_PARAGRAPH.match(text.strip(" :.…»>|-–—")) or _UI_PREFIX.match(text))
