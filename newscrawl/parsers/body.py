@@ -38,7 +38,8 @@ FURNITURE_MAX_SHARE = 0.5
 FURNITURE_WEIGHT = 0.2
 MAX_MARKED = 60
 LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
-                        r"sub-headline|excerpt|description|abstract|strapline)(?:$|[-_ ])")
+                        r"sub-headline|subheader|sub-header|excerpt|description|abstract|strapline|epigraph|"
+                        r"entradilla|chapo|chapeau|sottotitolo|ingress|bajada)(?:$|[-_ ])")
 #: Class words of photo boxes built without <figure>, and the most text such a box holds.
 PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-caption|attachment|foto|bild)"
                        r"(?:$|[-_ ])")

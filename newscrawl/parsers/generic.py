@@ -31,6 +31,8 @@ from newscrawl.text import comparison_key, normalize_space
 
 MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
+MIN_DECK_CHARS = 60
+DECK_TAGS = frozenset({"p", "h2", "h3", "h4"})
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
 MAX_TAG_CHARS = 60
 MAX_DATE_CANDIDATES = 10
@@ -91,6 +93,18 @@ def byline_parts(element, text: str) -> list[str]:
     if len(leaves) >= 2:
         return leaves
     return [text]
+
+
+def bold_intro(blocks) -> str | None:
+    """The first body paragraph when it is set in bold as a whole: the page's standfirst."""
+    if not blocks or blocks[0].tag != "p" or len(blocks[0].text) < MIN_DECK_CHARS:
+        return None
+    element = blocks[0].element
+    children = [child for child in element if isinstance(child.tag, str)]
+    if len(children) == 1 and children[0].tag in ("strong", "b") and not (element.text or "").strip() \
+            and not (children[0].tail or "").strip():
+        return blocks[0].text
+    return None
 
 
 def lead_text(element) -> tuple[str, int]:
@@ -220,7 +234,27 @@ class GenericParser(ArticleParser):
             if comparison_key(text) == headline_key or comparison_key(text) in caption_keys:
                 continue
             return text
-        return description
+        return (self.deck_after_headline(found, blocks, start, first_body, headline_key)
+                or bold_intro(blocks) or description)
+
+    @staticmethod
+    def deck_after_headline(found, blocks, start, first_body, headline_key):
+        """A subheading or paragraph shown between the headline and the body (an unclassed standfirst)."""
+        if not start or first_body is None:
+            return None
+        for block in found.blocks:
+            position = found.order.get(block.element, 0)
+            if position <= start:
+                continue
+            if position >= first_body:
+                break
+            text = block.text
+            if block.tag not in DECK_TAGS or not MIN_DECK_CHARS <= len(text) <= MAX_LEAD_CHARS:
+                continue
+            if block.link_density > 0.3 or has_by_word(text) or comparison_key(text) == headline_key:
+                continue
+            return text
+        return None
 
     @staticmethod
     def _position(element, found):
