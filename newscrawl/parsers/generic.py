@@ -24,7 +24,7 @@ from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, spaced_text, walk_page
 from newscrawl.parsers.bylines import clean_authors, has_by_word, is_site_name
-from newscrawl.parsers.captions import figure_captions
+from newscrawl.parsers.captions import figure_captions, split_inline_credit
 from newscrawl.parsers.headlines import choose_headline, clean_title
 from newscrawl.parsers.visible_dates import parse_visible_date
 from newscrawl.text import comparison_key, normalize_space
@@ -33,6 +33,7 @@ MIN_LEAD_CHARS = 30
 MAX_LEAD_CHARS = 1500
 MIN_DECK_CHARS = 60
 DECK_TAGS = frozenset({"p", "h2", "h3", "h4"})
+TITLE_VARIANT_SHARE = 0.6
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
 MAX_TAG_CHARS = 60
 MAX_DATE_CANDIDATES = 10
@@ -93,6 +94,21 @@ def byline_parts(element, text: str) -> list[str]:
     if len(leaves) >= 2:
         return leaves
     return [text]
+
+
+def is_title_variant(text: str, title) -> bool:
+    """Whether ``text`` is mostly the words of ``title`` (a kicker + title line, a social title).
+
+    >>> is_title_variant("USA stoppen Schattentanker: Acht Namen, vier Flaggen", "Acht Namen, vier Flaggen")
+    True
+    >>> is_title_variant("The vote was close, and the debate ran late into the night.", "Council approves budget")
+    False
+    """
+    if not isinstance(title, str) or not title:
+        return False
+    words = set(re.findall(r"\w+", text.casefold()))
+    title_words = set(re.findall(r"\w+", title.casefold()))
+    return bool(words) and len(words & title_words) >= TITLE_VARIANT_SHARE * min(len(words), len(title_words))
 
 
 def bold_intro(blocks) -> str | None:
@@ -234,12 +250,13 @@ class GenericParser(ArticleParser):
             if comparison_key(text) == headline_key or comparison_key(text) in caption_keys:
                 continue
             return text
-        return (self.deck_after_headline(found, blocks, start, first_body, headline_key)
-                or bold_intro(blocks) or description)
+        titles = [headline] + [meta.meta(k) for k in ("og:title", "twitter:title")] + [meta.article_value("headline")]
+        return (self.deck_after_headline(found, start, first_body, titles) or bold_intro(blocks) or description)
 
     @staticmethod
-    def deck_after_headline(found, blocks, start, first_body, headline_key):
-        """A subheading or paragraph shown between the headline and the body (an unclassed standfirst)."""
+    def deck_after_headline(found, start, first_body, titles):
+        """A subheading or paragraph shown between the headline and the body (an unclassed standfirst):
+        not another version of the title, not a dateline, byline or photo credit."""
         if not start or first_body is None:
             return None
         for block in found.blocks:
@@ -251,7 +268,8 @@ class GenericParser(ArticleParser):
             text = block.text
             if block.tag not in DECK_TAGS or not MIN_DECK_CHARS <= len(text) <= MAX_LEAD_CHARS:
                 continue
-            if block.link_density > 0.3 or has_by_word(text) or comparison_key(text) == headline_key:
+            if block.link_density > 0.3 or has_by_word(text) or parse_visible_date(text) \
+                    or split_inline_credit(text)[1] or any(is_title_variant(text, t) for t in titles):
                 continue
             return text
         return None
