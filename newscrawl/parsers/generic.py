@@ -29,7 +29,7 @@ from newscrawl.parsers.headlines import choose_headline, clean_title
 from newscrawl.parsers.visible_dates import parse_visible_date
 from newscrawl.text import comparison_key, normalize_space
 
-MIN_LEAD_CHARS = 30
+MIN_LEAD_CHARS = 40
 MAX_LEAD_CHARS = 1500
 MIN_DECK_CHARS = 60
 DECK_TAGS = frozenset({"p", "h2", "h3", "h4"})
@@ -244,6 +244,8 @@ class GenericParser(ArticleParser):
                 break
             if position is not None and position < start:
                 continue
+            if blocks and is_inside(blocks[0].element, element):
+                continue  # the body's own wrapper, named "description" or "intro"
             text, link_chars = lead_text(element)
             if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or link_chars > len(text) / 2:
                 continue
