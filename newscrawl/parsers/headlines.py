@@ -14,7 +14,7 @@ from collections import Counter
 from newscrawl.text import normalize_space
 
 #: Characters that join a title and a site name ("Title - Site", "Title | Site").
-TITLE_SEPARATORS = "-|–—:·•ㅣ/»"
+TITLE_SEPARATORS = "-|–—:·•ㅣ/»：｜"
 
 #: Source order for ties.
 SOURCE_PRIORITY = ("og", "twitter", "jsonld", "h1")
@@ -67,7 +67,7 @@ def strip_known_suffix(title: str, others) -> str:
             rest = title[len(other):]
             if rest[:1] == " " and rest.lstrip()[:1] in TITLE_SEPARATORS and len(rest.split()) <= 8:
                 return other
-            if rest[:1] in "|ㅣ-":
+            if rest[:1] in "|ㅣ-：｜":
                 return other
     return title
 
