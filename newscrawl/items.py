@@ -48,6 +48,12 @@ class Article:
     tags: list[str] = field(default_factory=list)
     crawled_at: str | None = None
     """When newscrawl fetched the page (UTC, ISO 8601)."""
+    schema_version: str | None = None
+    """The record's JSON Schema version (``newscrawl/schema/article-v<N>.json``)."""
+    revision: int | None = None
+    """1 the first time an article is exported, +1 each time it is exported again changed."""
+    first_seen_at: str | None = None
+    """When a run first exported this article (UTC, ISO 8601); kept across revisions."""
 
 
 ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)

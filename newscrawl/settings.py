@@ -3,6 +3,8 @@
 BOT_NAME = "newscrawl"
 SPIDER_MODULES = ["newscrawl.spiders"]
 NEWSPIDER_MODULE = "newscrawl.spiders"
+# `scrapy crawl` is newscrawl's own (newscrawl/commands/crawl.py): run lock, exit status, -a full=1.
+COMMANDS_MODULE = "newscrawl.commands"
 
 # Who we are: sites see this and can reach the operator.  Set NEWSCRAWL_CONTACT to your own
 # address or page before crawling; USER_AGENT is derived from it unless set itself.
@@ -55,16 +57,51 @@ NEWSCRAWL_TRUSTED_ORIGINS = []
 NEWSCRAWL_MAX_RETRY_AFTER = 300
 
 ITEM_PIPELINES = {
+    "newscrawl.coverage.CoveragePipeline": 100,
     "newscrawl.pipelines.RepeatedTextPipeline": 200,
     "newscrawl.pipelines.ValidationPipeline": 300,
     "newscrawl.pipelines.DuplicateArticlePipeline": 400,
+    "newscrawl.revisions.IncrementalPipeline": 800,
+    "newscrawl.schema.SchemaValidationPipeline": 900,
+}
+SPIDER_MIDDLEWARES = {
+    "newscrawl.revisions.UnchangedListingFilter": 950,
 }
 
-# JSON Lines, UTF-8 as text.  -o/-O on the command line replace this default feed.
+# JSON Lines, UTF-8 as text, under NEWSCRAWL_OUTPUT_DIR/<spider>/<YYYY-MM-DD>/<run>.jsonl
+# (newscrawl/outputs.py).  -o/-O on the command line replace this default feed.
 FEED_EXPORT_ENCODING = "utf-8"
 FEEDS = {
-    "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
+    "%(output_dir)s/%(name)s/%(date)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8",
+                                                       "overwrite": True},
 }
+FEED_URI_PARAMS = "newscrawl.outputs.uri_params"
+# Local feed files appear under their final name only once complete.
+FEED_STORAGES = {"": "newscrawl.outputs.AtomicFileFeedStorage", "file": "newscrawl.outputs.AtomicFileFeedStorage"}
+NEWSCRAWL_OUTPUT_DIR = "output"
+# Gzip the default feed (<run>.jsonl.gz) through Scrapy's feed post-processing.
+NEWSCRAWL_OUTPUT_GZIP = False
+
+# Incremental runs (newscrawl/state.py, newscrawl/revisions.py): what earlier runs exported.
+# sqlite:///path/state.db, or redis://host:port/db (the default when NEWSCRAWL_REDIS_URL is set).
+NEWSCRAWL_STATE_URI = None  # None: sqlite:///.newscrawl/state.db, or NEWSCRAWL_REDIS_URL
+# Store entries not seen for this many days are forgotten (the article counts as new again).
+NEWSCRAWL_STATE_MAX_AGE_DAYS = 90
+# Ignore the store for a run (export everything it finds); `-a full=1` sets it for one run.
+NEWSCRAWL_FULL = False
+# Several processes share one crawl through Redis (newscrawl/distributed.py, scrapy-redis).
+NEWSCRAWL_REDIS_URL = None
+# Validate every record against newscrawl/schema/article-v1.json while crawling (drops invalid ones).
+NEWSCRAWL_VALIDATE_SCHEMA = False
+
+# The run's verdict (newscrawl/monitors.py, spidermon): `scrapy crawl` exits 3 when it fails.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["newscrawl.monitors.RunMonitorSuite"]
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+# Failed requests and broken pages over all requests, above which the run fails.
+NEWSCRAWL_MAX_ERROR_RATIO = 0.5
+# Share of parsed articles that must have each field, below which the run fails.
+NEWSCRAWL_MIN_FIELD_COVERAGE = {"headline": 0.9, "body": 0.9, "published_at": 0.5}
 
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
@@ -79,6 +116,8 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
     "newscrawl.extensions.StatsFile": 500,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 510,
+    "newscrawl.manifest.RunManifest": 520,
 }
 # Where StatsFile writes the final crawl stats as JSON; unset: not written.
 NEWSCRAWL_STATS_FILE = None

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.schema import schema_errors, validator
 from tests.siteserver import SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SPUTNIK = FIXTURES / "sputnik"
+ARTICLE_SCHEMA = validator()
 
 
 @dataclass
@@ -30,14 +32,21 @@ def run_crawl(spider: str, output: Path, *args: str, cwd: Path = ROOT, timeout: 
     stats_file = output.with_suffix(".stats.json")
     # The loopback site is a local address: trust exactly its origin, as a user would a mirror.
     trusted = [a.split("=", 1)[1] for a in args if a.startswith("base_url=")]
+    # Each call gets its own state store and output folder (for the manifest) unless the test
+    # shares one on purpose: no test sees what another exported.
+    isolated = [arg for name, value in (("NEWSCRAWL_STATE_URI", f"sqlite:///{output}.state.db"),
+                                        ("NEWSCRAWL_OUTPUT_DIR", f"{output}.out"))
+                if not any(a.startswith(name + "=") for a in args) for arg in ("-s", f"{name}={value}")]
     command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", f"{output}:jsonlines",
                "-s", f"NEWSCRAWL_STATS_FILE={stats_file}", "-s", "AUTOTHROTTLE_ENABLED=0",
-               "-s", "DOWNLOAD_DELAY=0", "-s", f"NEWSCRAWL_TRUSTED_ORIGINS={','.join(trusted)}", *args]
+               "-s", "DOWNLOAD_DELAY=0", "-s", f"NEWSCRAWL_TRUSTED_ORIGINS={','.join(trusted)}", *isolated, *args]
     env = dict(os.environ, PYTHONPATH=str(ROOT), SCRAPY_SETTINGS_MODULE="newscrawl.settings")
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     records = []
     if output.exists():
         records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines() if line]
+    for record in records:  # every exported record follows the published schema
+        assert not schema_errors(record, ARTICLE_SCHEMA), (record.get("url"), schema_errors(record, ARTICLE_SCHEMA))
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
     return CrawlResult(done.returncode, records, done.stderr, stats)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -20,6 +21,7 @@ class SiteServer:
         self.routes = {r["request"]: r for r in table["routes"] if r["host"] == host}
         self.host = host
         self.requests: list[str] = []  # every request path+query, in arrival order
+        self.delays: dict[str, float] = {}  # request path+query -> seconds to wait before answering
         self._lock = threading.Lock()
         server = self
 
@@ -27,6 +29,7 @@ class SiteServer:
             def do_GET(self):  # noqa: N802 (http.server's naming)
                 with server._lock:
                     server.requests.append(self.path)
+                time.sleep(server.delays.get(self.path, 0))  # a slow page: time to kill or overlap a run
                 route = server.routes.get(self.path, server.fallback)
                 body = (server.folder / route["file"]).read_bytes()
                 self.send_response(route["status"])

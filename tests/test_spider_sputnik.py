@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import SPUTNIK, run_crawl
 
 CONTRACT = ("url", "canonical_url", "site", "language", "headline", "lead", "authors", "body", "captions",
-            "published_at", "modified_at", "section", "tags", "crawled_at")
+            "published_at", "modified_at", "section", "tags", "crawled_at", "schema_version", "revision",
+            "first_seen_at")
 
 
 def expected_records(*names):

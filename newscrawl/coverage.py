@@ -1,0 +1,44 @@
+"""``CoveragePipeline``: how many parsed articles have each field, before anything is dropped.
+
+It runs first, so a page that lost its body still counts as parsed without a body; the
+monitors (``newscrawl.monitors``) and the run manifest (``newscrawl.manifest``) read the
+counts: ``newscrawl/parsed`` and ``newscrawl/coverage/<field>``.
+"""
+from __future__ import annotations
+
+from itemadapter import ItemAdapter
+
+from newscrawl.items import ARTICLE_FIELDS
+
+#: Fields the pipelines add after parsing: not a parser's coverage.
+STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at"})
+COVERED_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in STAMPED)
+
+
+class CoveragePipeline:
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        self.stats.inc_value("newscrawl/parsed")
+        for name in COVERED_FIELDS:
+            if adapter.get(name) not in (None, "", [], {}):
+                self.stats.inc_value(f"newscrawl/coverage/{name}")
+        return item
+
+
+def coverage(stats: dict) -> dict[str, float]:
+    """Share of parsed articles having each field (``{}`` when nothing was parsed).
+
+    >>> coverage({"newscrawl/parsed": 4, "newscrawl/coverage/body": 3})["body"]
+    0.75
+    """
+    parsed = stats.get("newscrawl/parsed", 0)
+    if not parsed:
+        return {}
+    return {name: round(stats.get(f"newscrawl/coverage/{name}", 0) / parsed, 4) for name in COVERED_FIELDS}

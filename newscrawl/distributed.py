@@ -1,0 +1,122 @@
+"""Several crawler processes sharing one crawl through Redis (``NEWSCRAWL_REDIS_URL``).
+
+scrapy-redis provides the shared request queue and request dedup; this module adds what a
+repeated, cron-started crawl needs on top of it:
+
+- ``SharedScheduler``: scrapy-redis' scheduler with a registry of live workers.  The first
+  worker of a crawl clears what a previous crawl left (queue, request fingerprints, exported
+  article keys); the last one to leave clears it again.  Without this, scrapy-redis either
+  forgets the shared dedup as soon as *one* worker finishes (``SCHEDULER_PERSIST=False``) or
+  keeps it forever, so the next cron run would filter out the feed it must re-read
+  (``SCHEDULER_PERSIST=True``).
+- ``RedisSeenSet``: the seen-sets of ``DuplicateArticlePipeline`` as Redis sets, so an article
+  reached by two workers is exported once (``SADD`` checks and adds in one atomic step).
+
+The incremental store follows the same URL (``newscrawl.state.RedisStore``).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+
+from scrapy_redis.scheduler import Scheduler
+from twisted.internet.task import LoopingCall
+
+logger = logging.getLogger(__name__)
+
+#: A worker that has not refreshed its registration for this long is taken as dead.
+WORKER_TIMEOUT = 60.0
+HEARTBEAT = 10.0
+
+
+def run_keys(spider: str) -> dict[str, str]:
+    """The Redis keys of one spider's shared crawl."""
+    prefix = f"newscrawl:{spider}"
+    return {"queue": f"{prefix}:requests", "dupefilter": f"{prefix}:dupefilter", "workers": f"{prefix}:workers",
+            "seen_urls": f"{prefix}:seen_urls", "seen_bodies": f"{prefix}:seen_bodies"}
+
+
+def distributed_settings(redis_url: str, spider: str) -> dict:
+    """The Scrapy settings that turn on the shared crawl."""
+    keys = run_keys(spider)
+    return {
+        "SCHEDULER": "newscrawl.distributed.SharedScheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "REDIS_URL": redis_url,
+        "SCHEDULER_QUEUE_KEY": keys["queue"],
+        "SCHEDULER_DUPEFILTER_KEY": keys["dupefilter"],
+        # Cleared by SharedScheduler when the last worker leaves, not by each worker.
+        "SCHEDULER_PERSIST": True,
+    }
+
+
+class RedisSeenSet:
+    """``add(value) -> True`` when the value is new to every worker of the crawl."""
+
+    def __init__(self, client, key: str):
+        self.client, self.key = client, key
+
+    def add(self, value: str) -> bool:
+        return bool(self.client.sadd(self.key, value))
+
+
+class LocalSeenSet:
+    """The same for a single process."""
+
+    def __init__(self):
+        self.values: set[str] = set()
+
+    def add(self, value: str) -> bool:
+        if value in self.values:
+            return False
+        self.values.add(value)
+        return True
+
+
+# Join or leave the crawl atomically: drop workers that stopped refreshing, then (on join, with
+# nobody left) clear the previous crawl's keys before registering, or (on leave) clear them when
+# the leaver was the last.  One script, so two workers starting together cannot both clear.
+JOIN = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+redis.call('ZREM', KEYS[1], ARGV[3])
+local others = redis.call('ZCARD', KEYS[1])
+if others == 0 then redis.call('DEL', unpack(KEYS, 2)) end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+return others
+"""
+LEAVE = """
+redis.call('ZREM', KEYS[1], ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local left = redis.call('ZCARD', KEYS[1])
+if left == 0 then redis.call('DEL', unpack(KEYS, 2)) end
+return left
+"""
+
+
+class SharedScheduler(Scheduler):
+    def open(self, spider):
+        self.worker = f"{socket.gethostname()}:{os.getpid()}"
+        keys = run_keys(spider.name)
+        self.script_keys = [keys.pop("workers"), *keys.values()]
+        now = time.time()
+        others = self.server.eval(JOIN, len(self.script_keys), *self.script_keys, now - WORKER_TIMEOUT, now,
+                                  self.worker)
+        logger.info("worker %s %s the shared crawl of %s", self.worker, "joins" if others else "starts",
+                    spider.name)
+        self.heartbeat = LoopingCall(self.register)
+        self.heartbeat.start(HEARTBEAT, now=False)
+        return super().open(spider)
+
+    def register(self):
+        self.server.zadd(self.script_keys[0], {self.worker: time.time()})
+
+    def close(self, reason):
+        if self.heartbeat.running:
+            self.heartbeat.stop()
+        left = self.server.eval(LEAVE, len(self.script_keys), *self.script_keys, time.time() - WORKER_TIMEOUT,
+                                self.worker)
+        if not left:
+            logger.info("worker %s is the last to leave; shared crawl keys cleared", self.worker)
+        return super().close(reason)

@@ -1,0 +1,49 @@
+"""The JSON Schema of the exported record (``article-v1.json``) and ``SchemaValidationPipeline``.
+
+The pipeline is off by default (``NEWSCRAWL_VALIDATE_SCHEMA``): the tests validate every record
+they export; a run that turns it on drops (and counts, ``newscrawl/dropped/schema_invalid``) a
+record that does not match, naming the field.
+"""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+from itemadapter import ItemAdapter
+from jsonschema import Draft202012Validator
+from scrapy.exceptions import DropItem, NotConfigured
+
+SCHEMA_VERSION = "1"
+
+
+def load_schema(version: str = SCHEMA_VERSION) -> dict:
+    return json.loads(files(__package__).joinpath(f"article-v{version}.json").read_text(encoding="utf-8"))
+
+
+def validator(version: str = SCHEMA_VERSION) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(version), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_errors(record: dict, checker: Draft202012Validator | None = None) -> list[str]:
+    """``"<field>: <message>"`` for each way the record breaks the schema; ``[]`` when it is valid."""
+    checker = checker or validator()
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(record)'}: {e.message}"
+            for e in checker.iter_errors(record)]
+
+
+class SchemaValidationPipeline:
+    def __init__(self, stats, checker: Draft202012Validator):
+        self.stats, self.checker = stats, checker
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("NEWSCRAWL_VALIDATE_SCHEMA"):
+            raise NotConfigured
+        return cls(crawler.stats, validator())
+
+    def process_item(self, item):
+        errors = schema_errors(ItemAdapter(item).asdict(), self.checker)
+        if errors:
+            self.stats.inc_value("newscrawl/dropped/schema_invalid")
+            raise DropItem(f"{ItemAdapter(item).get('url')}: not valid against the schema: {'; '.join(errors)}")
+        return item
