@@ -54,6 +54,9 @@ STRONG_FURNITURE = re.compile(
     r"modal|popup|overlay|dialog)(?:$|[-_ \d])")
 TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
                         r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
+#: Links to an author's page ("/autor/jane-doe", "/authors/jane-doe/", "/people/jane-doe").
+AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|autore|auteurs?|autores?|people|journalists?|profile|"
+                         r"redakteur(?:e|in)?|staff)/(?:[^/?#]+/)?[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 #: Links to a site's topic pages ("/topics/...", "/tag/...", "/thema/...").
 TAG_HREF = re.compile(r"/(?:tags?|topics?|themen?|schlagw(?:ö|oe|o)rt(?:e)?|stichw(?:ö|oe|o)rt(?:e)?|keywords?|"
                       r"temas?|etiquetas?|argomenti|emne|tema)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
@@ -89,6 +92,8 @@ class PageWalk:
     leads: list = field(default_factory=list)
     bylines: list = field(default_factory=list)
     tag_lists: list = field(default_factory=list)
+    #: Links to author pages (bylines without a byline class).
+    author_links: list = field(default_factory=list)
     dates: list = field(default_factory=list)
     order: dict = field(default_factory=dict)
 
@@ -181,6 +186,8 @@ def _mark_inline_bylines(block, found: PageWalk) -> None:
             continue
         if node.attrib.get("rel") == "author" or node.attrib.get("itemprop") == "author":
             found.bylines.append(node)
+        elif node.tag == "a" and AUTHOR_HREF.search(node.attrib.get("href", "")):
+            found.author_links.append(node)
         elif node.attrib.get("class") or node.attrib.get("id"):
             words = class_words(node)
             if BYLINE_CLASS.search(words):
@@ -234,6 +241,8 @@ def walk_page(root) -> PageWalk:
         rel = node.attrib.get("rel")
         if rel == "author" or node.attrib.get("itemprop") == "author":
             found.bylines.append(node)
+        elif tag == "a" and len(found.author_links) < MAX_MARKED and AUTHOR_HREF.search(node.attrib.get("href", "")):
+            found.author_links.append(node)
         elif len(found.tag_lists) < MAX_MARKED and (rel == "tag" or (
                 tag == "a" and TAG_HREF.search(node.attrib.get("href", "")))):
             found.tag_lists.append(node)

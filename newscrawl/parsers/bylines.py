@@ -97,9 +97,25 @@ def clean_name(text: str) -> str | None:
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
     if not text or _NOT_NAME.match(text) or not any(c.isalpha() for c in text) or len(text) > 60:
         return None
-    if len(text.split()) > 6:
-        return None
+    if len(text.split()) > 6 or (len(text.split()) > 1 and not looks_like_name(text)):
+        return None  # "Themen bearbeiten": a link label, not a name
     return text
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "dos",
+                             "das", "e", "y", "zu", "ten", "ter", "bin", "al", "el"})
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a link text reads like a person's name (capitalised words, name particles allowed).
+
+    >>> [looks_like_name(t) for t in ("Dr. Max Kolter", "Ludwig van Beethoven", "Themen bearbeiten", "박준석 기자")]
+    [True, True, False, True]
+    """
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(not w[:1].islower() or w in _NAME_PARTICLES for w in words)
 
 
 def is_site_name(name: str) -> bool:

@@ -23,7 +23,7 @@ from newscrawl.loaders import ArticleLoader
 from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, spaced_text, walk_page
-from newscrawl.parsers.bylines import clean_authors, has_by_word, is_site_name
+from newscrawl.parsers.bylines import clean_authors, has_by_word, is_site_name, looks_like_name
 from newscrawl.parsers.captions import figure_captions, split_inline_credit
 from newscrawl.parsers.headlines import choose_headline, clean_title
 from newscrawl.parsers.visible_dates import parse_visible_date
@@ -293,16 +293,24 @@ class GenericParser(ArticleParser):
         persons = [n for n in clean_authors(meta.article_persons("author")) if not is_site_name(n)]
         if persons:
             return persons
+        # Bylines between headline and text first, then down to the text's end, then anywhere.
         first = found.order.get(headline_element, 0) if headline_element is not None else 0
-        last = found.order.get(blocks[-1].element, 0) if blocks else 0
-        near = [e for e in found.bylines if first <= (self._position(e, found) or 0) <= (last or float("inf"))]
+        body_start = found.order.get(blocks[0].element, 0) if blocks else 0
+        body_end = found.order.get(blocks[-1].element, 0) if blocks else 0
+        def near(elements):
+            positions = [(e, self._position(e, found) or 0) for e in elements]
+            return ([e for e, at in positions if first <= at <= (body_start or float("inf"))]
+                    or [e for e, at in positions if first <= at <= (body_end or float("inf"))])
+
+        links = [spaced_text(a) for a in near(found.author_links)]
+        markup_names = clean_authors([t for t in links if looks_like_name(t)])
         markup = []
-        for element in (near or found.bylines)[:MAX_BYLINES]:
+        for element in (near(found.bylines) or found.bylines)[:MAX_BYLINES]:
             text = spaced_text(element)
             if text and len(text) < MAX_BYLINE_CHARS:
                 markup += byline_parts(element, text)
-        names = clean_authors(markup) or clean_authors([meta.meta("author", "article:author", "dc.creator",
-                                                                  "sailthru.author", "parsely-author") or ""])
+        declared = meta.meta("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
+        names = clean_authors(markup) or markup_names or clean_authors([declared or ""])
         names = [n for n in names if not n.startswith("http")]
         # An organisation only when no person is named.
         return names or clean_authors(meta.article_names("author"))
