@@ -365,8 +365,10 @@ class GenericParser(ArticleParser):
         return [e for e in elements if (self._position(e, found) or 0) >= first]
 
     def tags(self, selector, meta, found, headline_element=None):
-        declared = [t for t in (keyword_list(meta.article_value("keywords")) or meta.meta_all("article:tag")
-                                or keyword_list(meta.meta("news_keywords", "keywords"))) if is_topic(t)]
+        # The fullest declared list (sites fill one of them and leave the others a stub), else the markup.
+        declared = max(([t for t in keywords if is_topic(t)] for keywords in (
+            keyword_list(meta.article_value("keywords")), meta.meta_all("article:tag"),
+            keyword_list(meta.meta("news_keywords", "keywords")))), key=len)
         return declared or markup_tags(self.after_headline(found.tag_lists, found, headline_element))
 
     def language(self, selector, meta):
