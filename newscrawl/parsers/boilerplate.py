@@ -10,7 +10,7 @@ import re
 
 #: Elements whose content is never article text (their subtree is skipped).
 SKIP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select",
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "select",
     "svg", "iframe", "object", "embed", "video", "audio", "canvas", "figure", "figcaption", "picture",
     "img", "input", "textarea", "label", "dialog", "menu", "head", "title", "meta", "link",
 })

@@ -22,6 +22,7 @@ _INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:fotos?|phot
                             r"image credits?|ảnh|фото|isithombe|zdjęcie|kuva|foto/video)\s*:|foto\s*/)"
                             r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$", re.IGNORECASE)
 MIN_CAPTION_CHARS = 12
+_DESCRIBED_ITEM = re.compile(r"(?:^|,)\s*(\S+?)\s+(\d+(?:\.\d+)?)[wx]\s*(?=,|$)")
 _SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset",
                     "data-full-src", "data-hi-res-src", "data-fallback-src")
@@ -70,15 +71,18 @@ def largest_from_srcset(srcset: str) -> str | None:
     'b.jpg'
     >>> largest_from_srcset("a.jpg, b.jpg 2x")
     'b.jpg'
+    >>> largest_from_srcset("https://x/c_crop,w_400/a.jpg 400w, https://x/c_crop,w_800/a.jpg 800w")
+    'https://x/c_crop,w_800/a.jpg'
     """
-    best, best_size = None, -1.0
+    # URLs may hold commas ("w_800,q_auto"): a candidate ends at a width/density descriptor.
+    described = _DESCRIBED_ITEM.findall(srcset)
+    if described:
+        return max(reversed(described), key=lambda item: float(item[1]))[0]
+    best = None
     for item in srcset.split(","):
         match = _SRCSET_ITEM.match(item.strip())
-        if not match:
-            continue
-        size = float(match.group(2)) if match.group(2) else 0.0
-        if size >= best_size:
-            best, best_size = match.group(1), size
+        if match:
+            best = match.group(1)
     return best
 
 
