@@ -18,7 +18,8 @@ _CREDIT_CLASS = re.compile(r"(?:^|[-_ ])(?:credit|credits|copyright|source|photo
                            r"attribution|courtesy)(?:$|[-_ ])")
 _CAPTION_CLASS = re.compile(r"(?:^|[-_ ])(?:caption|figcaption|description|desc|legend|subtitle|text)(?:$|[-_ ])")
 # A credit written into the caption text: "... (Foto: dpa)", "... © Reuters", "... Photo: AP".
-_INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:fotos?|photos?|bild|image|quelle|source|credits?|"
+_INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:photo|photograph|picture|image|foto) by\b|"
+                            r"(?:fotos?|photos?|bild|image|quelle|source|credits?|"
                             r"image credits?|ảnh|фото|isithombe|zdjęcie|kuva|foto/video)\s*:|foto\s*/)"
                             r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$", re.IGNORECASE)
 MIN_CAPTION_CHARS = 12
@@ -35,6 +36,8 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
     ('Der Minister in Berlin.', 'dpa')
     >>> split_inline_credit("Kiew am Morgen (© Reuters)")
     ('Kiew am Morgen', 'Reuters')
+    >>> split_inline_credit("Kotli after the strikes. Photo by GHULAM RASOOL /AFP via Getty Images")
+    ('Kotli after the strikes.', 'GHULAM RASOOL /AFP via Getty Images')
     >>> split_inline_credit("Image Credits: Strava")
     ('', 'Strava')
     >>> split_inline_credit("No credit here")
@@ -48,7 +51,8 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(" -–—|,"), normalize_space(match.group(1)) or None
 
 
-_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|copyright|fotos?|photos?|bild|image credits?|images?|quelle|source|"
+_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|copyright|(?:photo|photograph|picture|image|foto) by|fotos?|photos?|bild|"
+                           r"image credits?|images?|quelle|source|"
                            r"credits?|ảnh|фото)\s*:?\s*", re.IGNORECASE)
 
 
@@ -151,7 +155,7 @@ def figure_captions(figures, base_url: str) -> list[dict]:
         caption = figure_caption(figure, base_url)
         if caption is None:
             continue
-        key = caption["image_url"] or caption["text"]
+        key = (caption["image_url"], caption["text"])
         if key in seen:
             continue
         seen.add(key)
