@@ -316,13 +316,25 @@ class GenericParser(ArticleParser):
         return names or clean_authors(meta.article_names("author"))
 
     def find_captions(self, found, meta, url, container, blocks, headline_element):
-        """Captions of the article's photos: in the text container, or between headline and the body's end."""
+        """Captions of the article's photos: in the text container, in its <article> after the headline,
+        or between headline and the body's end."""
         first = found.order.get(headline_element, 0) if headline_element is not None else 0
         last = found.order.get(blocks[-1].element, 0) if blocks else 0
+        article = container
+        while article is not None and article.tag != "article":
+            article = article.getparent()
+
+        def in_article(figure) -> bool:
+            position = found.order.get(figure, 0)
+            if container is not None and is_inside(figure, container):
+                return True
+            if article is not None and is_inside(figure, article) and position >= first:
+                return True
+            return not last or first <= position <= last
+
         figures = [f.element for f in found.figures
                    if (f.furniture is None or (container is not None and is_inside(container, f.furniture)))
-                   and ((container is not None and is_inside(f.element, container))
-                        or not last or first <= found.order.get(f.element, 0) <= last)]
+                   and in_article(f.element)]
         captions = figure_captions(figures, url)
         if captions:
             return captions
