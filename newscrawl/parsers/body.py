@@ -218,7 +218,8 @@ def walk_page(root) -> PageWalk:
             continue
         position += 1
         found.order[node] = position
-        if tag == "figure":
+        if tag == "figure" or (tag == "figcaption" and node.getparent() is not None
+                               and node.getparent().tag != "figure"):
             found.figures.append(Block(node, tag, "", furniture=strong_furniture))
             continue
         if tag in SKIP_TAGS:

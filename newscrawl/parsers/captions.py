@@ -16,7 +16,8 @@ from newscrawl.text import normalize_space
 
 _CREDIT_CLASS = re.compile(r"(?:^|[-_ ])(?:credit|credits|copyright|source|photographer|author|rights|byline|"
                            r"attribution|courtesy)(?:$|[-_ ])")
-_CAPTION_CLASS = re.compile(r"(?:^|[-_ ])(?:caption|figcaption|description|desc|legend|subtitle|text)(?:$|[-_ ])")
+_CAPTION_CLASS = re.compile(r"(?:^|[-_ ])(?:caption|figcaption|description|desc|legend|legende|subtitle|text|info|"
+                            r"bildunterschrift|didascalia|pie)(?:$|[-_ ])")
 # A credit written into the caption text: "... (Foto: dpa)", "... © Reuters", "... Photo: AP".
 _INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:photo|photograph|picture|image|foto) by\b|"
                             r"(?:fotos?|photos?|bild|image|quelle|source|credits?|"
@@ -123,14 +124,20 @@ def _caption_element(figure):
 
 
 def figure_caption(figure, base_url: str) -> dict | None:
-    """``{text, credit, image_url}`` of one figure; ``None`` when it shows no caption."""
-    caption = _caption_element(figure)
+    """``{text, credit, image_url}`` of one figure (or of a ``<figcaption>`` standing after its image
+    outside any ``<figure>``); ``None`` when it shows no caption."""
+    if figure.tag == "figcaption":
+        caption, photo = figure, figure.getprevious()
+        if photo is None or next(photo.iter("img", "source"), None) is None:
+            return None
+    else:
+        caption, photo = _caption_element(figure), figure
     if caption is None:
         return None
     credit = None
     credit_texts = []
-    for node in figure.iter():
-        if isinstance(node.tag, str) and node is not figure and _CREDIT_CLASS.search(class_words(node)):
+    for node in _credit_candidates(photo, caption):
+        if _CREDIT_CLASS.search(class_words(node)):
             text, _ = block_text(node)
             if text:
                 credit_texts.append(text)
@@ -145,7 +152,24 @@ def figure_caption(figure, base_url: str) -> dict | None:
     credit = clean_credit(credit)
     if len(text) < MIN_CAPTION_CHARS:
         return None
-    return {"text": text, "credit": credit, "image_url": image_url(figure, base_url)}
+    return {"text": text, "credit": credit, "image_url": image_url(photo, base_url)}
+
+
+def _credit_candidates(photo, caption):
+    """Elements that may hold the credit: inside the photo box, and inside a caption standing apart."""
+    for root in (photo, caption) if not is_inside_or_same(caption, photo) else (photo,):
+        for node in root.iter():
+            if isinstance(node.tag, str) and node is not root:
+                yield node
+
+
+def is_inside_or_same(element, ancestor) -> bool:
+    node = element
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
 
 
 def figure_captions(figures, base_url: str) -> list[dict]:
