@@ -24,6 +24,7 @@ _INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:photo|photo
                             r"image credits?|ảnh|фото|isithombe|zdjęcie|kuva|foto/video)\s*:|foto\s*/)"
                             r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$", re.IGNORECASE)
 MIN_CAPTION_CHARS = 12
+MAX_PIPED_CREDIT_CHARS = 80
 _DESCRIBED_ITEM = re.compile(r"(?:^|,)\s*(\S+?)\s+(\d+(?:\.\d+)?)[wx]\s*(?=,|$)")
 _SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset",
@@ -69,6 +70,20 @@ def clean_credit(credit: str | None) -> str | None:
     return _CREDIT_LABEL.sub("", text).strip() or None
 
 
+def split_piped_credit(text: str) -> tuple[str, str | None]:
+    """(caption, credit) from "caption | credit", the credit being the short last part.
+
+    >>> split_piped_credit("Connolly will succeed Higgins. | Niall Carson/PA Images via Getty Images")
+    ('Connolly will succeed Higgins.', 'Niall Carson/PA Images via Getty Images')
+    >>> split_piped_credit("Left | right")
+    ('Left | right', None)
+    """
+    head, separator, tail = text.rpartition(" | ")
+    if separator and len(tail) <= MAX_PIPED_CREDIT_CHARS and len(head) >= MIN_CAPTION_CHARS:
+        return head.strip(), tail.strip() or None
+    return text, None
+
+
 def largest_from_srcset(srcset: str) -> str | None:
     """The widest candidate of a ``srcset`` (the last one when no widths are given).
 
@@ -96,8 +111,9 @@ def image_url(figure, base_url: str) -> str | None:
     candidates = []
     for node in figure.iter("img", "source"):
         attrib = node.attrib
-        for key in ("srcset", "data-srcset", "data-lazy-srcset"):
-            if attrib.get(key):
+        # Lazy-loading pages keep the real set in data-srcset and a placeholder ("data:,1w") in srcset.
+        for key in ("data-srcset", "data-lazy-srcset", "srcset"):
+            if attrib.get(key) and not attrib[key].lstrip().startswith("data:"):
                 candidates.append(largest_from_srcset(attrib[key]))
         for key in _LAZY_ATTRIBUTES + ("src",):
             value = attrib.get(key)
@@ -145,10 +161,14 @@ def figure_caption(figure, base_url: str) -> dict | None:
     text, _ = block_text(caption)
     if credit_texts:
         credit = credit_texts[0]
-        if text.endswith(credit):
-            text = text[: -len(credit)].rstrip(" -–—|,/(")
+        if credit in text:  # the credit printed before or after the caption text
+            text = text.replace(credit, " ", 1)
+            text = normalize_space(text).strip(" -–—|,/(:")
+            text = re.sub(r"^(?:bild|foto|photo|image)\s*:?\s*", "", text, flags=re.IGNORECASE)
     else:
         text, credit = split_inline_credit(text)
+        if not credit:
+            text, credit = split_piped_credit(text)
     credit = clean_credit(credit)
     if len(text) < MIN_CAPTION_CHARS:
         return None
