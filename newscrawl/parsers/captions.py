@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from newscrawl.parsers.body import block_text
 from newscrawl.parsers.boilerplate import class_words
+from newscrawl.parsers.bylines import strip_byline_prefix
 from newscrawl.text import normalize_space
 
 _CREDIT_CLASS = re.compile(r"(?:^|[-_ ])(?:credit|credits|copyright|source|photographer|author|rights|byline|"
@@ -25,6 +26,8 @@ _INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:photo|photo
                             r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$", re.IGNORECASE)
 MIN_CAPTION_CHARS = 12
 MAX_PIPED_CREDIT_CHARS = 80
+THUMBNAIL_PIXELS = 150
+MAX_BYLINE_CAPTION_CHARS = 100
 _DESCRIBED_ITEM = re.compile(r"(?:^|,)\s*(\S+?)\s+(\d+(?:\.\d+)?)[wx]\s*(?=,|$)")
 _SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset",
@@ -68,6 +71,23 @@ def clean_credit(credit: str | None) -> str | None:
     if text.startswith(("(", "[")) and text.endswith((")", "]")):
         text = text[1:-1].strip()
     return _CREDIT_LABEL.sub("", text).strip() or None
+
+
+def is_thumbnail(photo) -> bool:
+    """Whether the photo's image declares itself small (``width``/``height`` under 150 px): a teaser icon.
+
+    >>> from lxml import html
+    >>> is_thumbnail(html.fromstring('<div><img src="a.jpg" width="90" height="90"></div>'))
+    True
+    >>> is_thumbnail(html.fromstring('<div><img src="a.jpg" width="1000"></div>'))
+    False
+    """
+    image = next(photo.iter("img"), None)
+    if image is None:
+        return False
+    sizes = [image.attrib.get("width", ""), image.attrib.get("height", "")]
+    numbers = [int(size) for size in sizes if size.strip().isdigit()]
+    return bool(numbers) and max(numbers) < THUMBNAIL_PIXELS
 
 
 def split_piped_credit(text: str) -> tuple[str, str | None]:
@@ -170,8 +190,9 @@ def figure_caption(figure, base_url: str) -> dict | None:
         if not credit:
             text, credit = split_piped_credit(text)
     credit = clean_credit(credit)
-    if len(text) < MIN_CAPTION_CHARS:
-        return None
+    if len(text) < MIN_CAPTION_CHARS or is_thumbnail(photo) or (
+            len(text) < MAX_BYLINE_CAPTION_CHARS and strip_byline_prefix(text) != text):
+        return None  # too short, an author box ("By Jane Doe, Reporter"), or a teaser thumbnail
     return {"text": text, "credit": credit, "image_url": image_url(photo, base_url)}
 
 
