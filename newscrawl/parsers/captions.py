@@ -156,6 +156,13 @@ def _caption_element(figure):
     following = figure.getnext()
     if following is not None and following.tag == "figcaption":
         return following
+    # A photo box whose caption is its sibling inside a wrapper holding this one image only.
+    parent = figure.getparent()
+    if parent is not None and sum(1 for _ in parent.iter("img")) == 1:
+        for sibling in parent:
+            if (sibling is not figure and isinstance(sibling.tag, str) and _CAPTION_CLASS.search(class_words(sibling))
+                    and len(block_text(sibling)[0]) >= MIN_CAPTION_CHARS):
+                return sibling
     return None
 
 
