@@ -175,6 +175,8 @@ def _is_inline_paragraph(element) -> bool:
     for child in element:
         if isinstance(child.tag, str) and child.tag not in INLINE_TAGS:
             return False
+    if next(element.iter("figure"), None) is not None:
+        return False  # a linked photo (<a><figure>), not a paragraph
     return len(element.text_content()) >= LOOSE_TEXT_CHARS
 
 
