@@ -37,6 +37,8 @@ LOOSE_TEXT_CHARS = 60
 FURNITURE_MAX_SHARE = 0.5
 FURNITURE_WEIGHT = 0.2
 MAX_MARKED = 60
+#: Bylines and datelines sit in short lines; longer blocks are not searched for them.
+MAX_MARKED_BLOCK_CHARS = 300
 LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
                         r"sub-headline|subheader|sub-header|excerpt|description|abstract|strapline|epigraph|"
                         r"entradilla|chapo|chapeau|sottotitolo|ingress|bajada)(?:$|[-_ ])")
@@ -261,12 +263,14 @@ def walk_page(root) -> PageWalk:
             text, link_chars = block_text(node)
             if text:
                 found.blocks.append(Block(node, tag, text, link_chars, furniture))
-            _mark_inline_bylines(node, found)
+            if len(text) < MAX_MARKED_BLOCK_CHARS:
+                _mark_inline_bylines(node, found)
             continue
         if tag in TEXT_CONTAINER_TAGS and (len(_loose_text(node)) >= LOOSE_TEXT_CHARS or _is_inline_paragraph(node)):
             text, link_chars = block_text(node)
             found.blocks.append(Block(node, "p", text, link_chars, furniture))
-            _mark_inline_bylines(node, found)
+            if len(text) < MAX_MARKED_BLOCK_CHARS:
+                _mark_inline_bylines(node, found)
             continue
         stack.append((iter(node), furniture, strong_furniture))
     return found
