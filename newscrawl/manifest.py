@@ -7,6 +7,7 @@ as the default feed, atomically (a hidden temporary file renamed into place).
 from __future__ import annotations
 
 import json
+import logging
 import os
 from datetime import UTC, datetime
 
@@ -16,6 +17,8 @@ from newscrawl.coverage import coverage
 from newscrawl.monitors import error_count, exit_status
 from newscrawl.outputs import run_paths, started_at
 from newscrawl.schema import SCHEMA_VERSION
+
+logger = logging.getLogger(__name__)
 
 
 def by_prefix(stats: dict, prefix: str) -> dict[str, int]:
@@ -51,6 +54,7 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
         },
         "dropped": by_prefix(stats, "newscrawl/dropped/"),
         "deduplicated": by_prefix(stats, "newscrawl/dedup/"),
+        "blocked": by_prefix(stats, "newscrawl/blocked/"),
         "field_coverage": coverage(stats),
         "errors": {"total": error_count(stats), **by_prefix(stats, "newscrawl/fetch_failed/"),
                    "extraction_failed": stats.get("newscrawl/article/extraction_failed", 0),
@@ -82,9 +86,13 @@ class RunManifest:
         if "start_time" not in stats:
             return  # the spider never opened: nothing ran
         folder, stem = run_paths(self.crawler.settings, self.crawler.spidercls.name, started_at(self.crawler.stats))
-        folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{stem}.manifest.json"
         partial = folder / f".{path.name}.part"
-        partial.write_text(json.dumps(manifest(stats, self.crawler.spidercls.name, self.arguments, self.files),
-                                      indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-        os.replace(partial, path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(manifest(stats, self.crawler.spidercls.name, self.arguments, self.files),
+                                          indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError as error:  # a full disk must not hide the run's verdict
+            logger.error("manifest %s not written: %s", path, error)
+            partial.unlink(missing_ok=True)

@@ -102,6 +102,13 @@ class RunMonitorSuite(MonitorSuite):
     monitors_finished_actions = [RecordVerdict]
 
 
+def unstored_feeds(stats: dict) -> int:
+    """Feeds Scrapy could not store (full disk, lost storage): their items reached no one."""
+    return sum(v for k, v in stats.items() if k.startswith("feedexport/failed_count/"))
+
+
 def exit_status(stats: dict) -> int:
-    """0 unless the monitors failed the run (or never ran: a crawl that stopped before closing)."""
-    return 0 if stats.get("newscrawl/verdict") == "passed" else RUN_FAILED
+    """0 unless the monitors failed the run (or never ran: a crawl that stopped before closing),
+    or an output file could not be written."""
+    passed = stats.get("newscrawl/verdict") == "passed" and not unstored_feeds(stats)
+    return 0 if passed else RUN_FAILED

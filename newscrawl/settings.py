@@ -116,6 +116,7 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
     "newscrawl.extensions.StatsFile": 500,
+    "newscrawl.extensions.JobDirGuard": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 510,
     "newscrawl.manifest.RunManifest": 520,
 }

@@ -20,7 +20,7 @@ from scrapy.utils.conf import feed_process_params_from_cli
 
 from newscrawl.distributed import distributed_settings
 from newscrawl.lock import RunLock
-from newscrawl.monitors import LOCKED, exit_status
+from newscrawl.monitors import LOCKED, exit_status, unstored_feeds
 from newscrawl.outputs import default_feeds
 from newscrawl.revisions import store_settings
 from newscrawl.state import lock_name
@@ -69,7 +69,12 @@ class Command(ScrapyCrawl):
             if self.crawler_process.bootstrap_failed:
                 self.exitcode = 1
             else:
-                self.exitcode = exit_status(crawler.stats.get_stats())
+                stats = crawler.stats.get_stats()
+                self.exitcode = exit_status(stats)
+                if unstored_feeds(stats):
+                    logger.error("run failed: %d feed(s) could not be written (see the storage error above); "
+                                 "the state store is unchanged, so the next run exports these articles",
+                                 unstored_feeds(stats))
         finally:
             if lock:
                 lock.release()
