@@ -238,52 +238,54 @@ def test_fault(case: Case, tmp_path: Path, canary, dead_origin, fault_figures):
     assert canary.paths() == []  # nothing ever reached the local address
     check = CHECKS.get(case.name)
     if check:
-        check(site, result, requests)
+        manifests = [json.loads(p.read_text()) for p in tmp_path.rglob("*.manifest.json")]
+        check(site, result, requests, manifests)
     fault_figures[-1]["passed"] = True
 
 
-def check_retry_after_seconds(site, result, requests):
+def check_retry_after_seconds(site, result, requests, manifests):
     first, second = site.times("/news/busy.html")[:2]
     assert second - first >= 2.0  # waited at least what the server asked
     assert result.stats["newscrawl/throttle/retry_after"] == 1
 
 
-def check_retry_after_date(site, result, requests):
+def check_retry_after_date(site, result, requests, manifests):
     first, second = site.times("/news/busy-date.html")[:2]
     assert second - first >= 2.0  # the date was 3 s ahead, to the second
 
 
-def check_backoff(site, result, requests):
+def check_backoff(site, result, requests, manifests):
     assert result.stats["newscrawl/throttle/max_delay"] >= 2.0  # doubled at least once more than the start
 
 
 def check_blocked(kind):
-    def check(site, result, requests):
+    def check(site, result, requests, manifests):
         assert result.stats[f"newscrawl/blocked/{kind}"] == 1
+        assert [m["blocked"] for m in manifests] == [{kind: 1}]  # reported to the data team
     return check
 
 
-def check_encoding_text(site, result, requests):
+def check_encoding_text(site, result, requests, manifests):
     for record in result.records:
         assert "\ufffd" not in json.dumps(record, ensure_ascii=False)
         assert "Ð" not in record["body"] and "Ã" not in record["body"]  # no mojibake
 
 
-def check_sitemap_entries_filtered(site, result, requests):
+def check_sitemap_entries_filtered(site, result, requests, manifests):
     assert not any("archive-story" in path for path in requests)
     assert result.stats["memusage/max"] < 1 << 30
 
 
-def check_self_index(site, result, requests):
+def check_self_index(site, result, requests, manifests):
     assert requests.count("/sitemap-self.xml") == 1 and requests.count("/sitemap-news.xml") == 1
 
 
-def check_xxe(site, result, requests):
+def check_xxe(site, result, requests, manifests):
     hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else "\0"
     assert not any(hostname in path for path in requests if hostname)
 
 
-def check_robots(site, result, requests):
+def check_robots(site, result, requests, manifests):
     assert "/private/secret-story.html" not in requests
 
 
