@@ -13,7 +13,29 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
-class SiteServer:
+class LoopbackServer:
+    """A threaded HTTP server on a free loopback port, serving ``handler_class``; a context manager."""
+
+    def __init__(self, handler_class, address: str = "127.0.0.1"):
+        self.httpd = ThreadingHTTPServer((address, 0), handler_class)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        address, port = self.httpd.server_address[:2]
+        return f"http://{address}:{port}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class SiteServer(LoopbackServer):
     def __init__(self, folder: Path, host: str, routes_file: str = "routes.json"):
         self.folder = Path(folder)
         table = json.loads((self.folder / routes_file).read_text(encoding="utf-8"))
@@ -41,17 +63,4 @@ class SiteServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)

@@ -7,7 +7,6 @@ The server records every request (path, time) so tests can check what the crawle
 """
 from __future__ import annotations
 
-import gzip
 import json
 import socket
 import struct
@@ -16,7 +15,9 @@ import time
 import zlib
 from collections.abc import Callable
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.siteserver import LoopbackServer
 
 HOST = "fault.test"
 
@@ -131,7 +132,7 @@ def gzip_bomb(inflated_size: int) -> bytes:
 
 # The site -------------------------------------------------------------------------------------------
 
-class FaultSite:
+class FaultSite(LoopbackServer):
     """Routes: path (with query) -> behaviour; anything else: 404."""
 
     def __init__(self, host: str = "127.0.0.1"):
@@ -159,14 +160,7 @@ class FaultSite:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer((host, 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        super().__init__(Handler, host)
 
     def count(self, path: str) -> int:
         with self._lock:
@@ -190,15 +184,3 @@ class FaultSite:
                                          f'</title><link>http://{HOST}/</link>{items}</channel></rss>',
                                          "application/rss+xml")
         self.routes.setdefault("/robots.txt", serve("User-agent: *\nDisallow: /private/\n", "text/plain"))
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def gzip_bytes(text: str) -> bytes:
-    return gzip.compress(text.encode("utf-8"))
