@@ -21,6 +21,8 @@ import os
 import socket
 import time
 
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
@@ -35,7 +37,7 @@ def run_keys(spider: str) -> dict[str, str]:
     """The Redis keys of one spider's shared crawl."""
     prefix = f"newscrawl:{spider}"
     return {"queue": f"{prefix}:requests", "dupefilter": f"{prefix}:dupefilter", "workers": f"{prefix}:workers",
-            "seen_urls": f"{prefix}:seen_urls", "seen_bodies": f"{prefix}:seen_bodies"}
+            "busy": f"{prefix}:busy", "seen_urls": f"{prefix}:seen_urls", "seen_bodies": f"{prefix}:seen_bodies"}
 
 
 def distributed_settings(redis_url: str, spider: str) -> dict:
@@ -96,9 +98,20 @@ return left
 
 
 class SharedScheduler(Scheduler):
+    """scrapy-redis' scheduler, joined to and left from the crawl atomically; an idle worker
+    stays while another worker is still busy (its pages may yield more requests), polling the
+    shared queue at the engine's heartbeat."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        scheduler = super().from_crawler(crawler)
+        crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
+        return scheduler
+
     def open(self, spider):
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
         keys = run_keys(spider.name)
+        self.busy_key = keys["busy"]
         self.script_keys = [keys.pop("workers"), *keys.values()]
         now = time.time()
         others = self.server.eval(JOIN, len(self.script_keys), *self.script_keys, now - WORKER_TIMEOUT, now,
@@ -112,9 +125,34 @@ class SharedScheduler(Scheduler):
     def register(self):
         self.server.zadd(self.script_keys[0], {self.worker: time.time()})
 
+    # enqueue_request / next_request as scrapy-redis' own, without the ``spider`` argument that
+    # Scrapy 2.19 deprecates in StatsCollector.inc_value; next_request also marks this worker busy.
+    def enqueue_request(self, request):
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        self.stats.inc_value("scheduler/enqueued/redis")
+        self.queue.push(request)
+        return True
+
+    def next_request(self):
+        request = self.queue.pop(self.idle_before_close)
+        if request:
+            self.stats.inc_value("scheduler/dequeued/redis")
+            self.server.zadd(self.busy_key, {self.worker: time.time()})
+        return request
+
+    def spider_idle(self, spider):
+        """Keep an idle worker while the queue has requests or another worker is busy."""
+        self.server.zrem(self.busy_key, self.worker)
+        busy = self.server.zcount(self.busy_key, time.time() - WORKER_TIMEOUT, "+inf")
+        if len(self.queue) or busy:
+            raise DontCloseSpider
+
     def close(self, reason):
         if self.heartbeat.running:
             self.heartbeat.stop()
+        self.server.zrem(self.busy_key, self.worker)
         left = self.server.eval(LEAVE, len(self.script_keys), *self.script_keys, time.time() - WORKER_TIMEOUT,
                                 self.worker)
         if not left:

@@ -14,6 +14,7 @@ import logging
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from newscrawl.distributed import LocalSeenSet, RedisSeenSet, run_keys
 from newscrawl.repeats import remove_repeated_text
 from newscrawl.text import comparison_key
 
@@ -57,24 +58,37 @@ def body_fingerprint(body: str) -> str:
 
 
 class DuplicateArticlePipeline(StatsPipeline):
-    """Keeps the first copy in crawl order of each article: same canonical URL, or same body."""
+    """Keeps the first copy in crawl order of each article: same canonical URL, or same body.
 
-    def __init__(self, stats):
+    The seen-sets are this process's own, or Redis sets shared by every process of a
+    distributed crawl (``NEWSCRAWL_REDIS_URL``; ``newscrawl.distributed``).
+    """
+
+    def __init__(self, stats, seen_urls=None, seen_bodies=None):
         super().__init__(stats)
-        self.seen_urls: set[str] = set()
-        self.seen_bodies: set[str] = set()
+        self.seen_urls = seen_urls or LocalSeenSet()
+        self.seen_bodies = seen_bodies or LocalSeenSet()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        redis_url = crawler.settings.get("NEWSCRAWL_REDIS_URL")
+        if not redis_url:
+            return cls(crawler.stats)
+        import redis  # only distributed set-ups need the client
+
+        client, keys = redis.Redis.from_url(redis_url), run_keys(crawler.spidercls.name)
+        return cls(crawler.stats, RedisSeenSet(client, keys["seen_urls"]), RedisSeenSet(client, keys["seen_bodies"]))
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
         canonical = adapter.get("canonical_url") or adapter.get("url")
         fingerprint = body_fingerprint(adapter.get("body") or "")
-        if canonical in self.seen_urls:
+        # add() checks and records in one step, so two processes cannot both keep the same article.
+        if not self.seen_urls.add(canonical):
             reason = "duplicate_canonical_url"
-        elif fingerprint in self.seen_bodies:
+        elif not self.seen_bodies.add(fingerprint):
             reason = "duplicate_body"
         else:
-            self.seen_urls.add(canonical)
-            self.seen_bodies.add(fingerprint)
             return item
         self.stats.inc_value(f"newscrawl/dedup/{reason}")
         raise DropItem(f"{adapter.get('url')}: {reason.replace('_', ' ')} of {canonical}")

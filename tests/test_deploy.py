@@ -1,0 +1,29 @@
+"""``scrapyd-deploy`` builds an egg scrapyd can run: the whole package, its record schema and the
+``scrapy`` entry point naming the settings module."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+
+from tests.conftest import ROOT
+
+
+def test_scrapyd_deploy_builds_the_project_egg(tmp_path):
+    project = tmp_path / "project"  # a copy: the build writes build/ and *.egg-info beside setup.py
+    shutil.copytree(ROOT / "newscrawl", project / "newscrawl", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("setup.py", "pyproject.toml", "scrapy.cfg"):
+        shutil.copy(ROOT / name, project / name)
+    egg = tmp_path / "newscrawl.egg"
+    scrapyd_deploy = shutil.which("scrapyd-deploy", path=os.path.dirname(sys.executable)) or "scrapyd-deploy"
+    done = subprocess.run([scrapyd_deploy, f"--build-egg={egg}"], cwd=project, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(egg) as archive:
+        names = set(archive.namelist())
+        entry_points = archive.read("EGG-INFO/entry_points.txt").decode()
+    assert {"newscrawl/settings.py", "newscrawl/commands/crawl.py", "newscrawl/spiders/sputnik.py",
+            "newscrawl/schema/article-v1.json"} <= names
+    assert "settings = newscrawl.settings" in entry_points
