@@ -65,6 +65,9 @@ TAG_HREF = re.compile(r"/(?:tags?|topics?|themen?|schlagw(?:ö|oe|o)rt(?:e)?|sti
 DATE_CLASS = re.compile(r"(?:^|[-_ ])(?:date|datetime|time|timestamp|published|pubdate|dateline|datum|fecha|"
                         r"data|publish-date|post-date|entry-date)(?:$|[-_ ])")
 BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|authorname|autor|autoren|writer)(?:$|[-_ ])")
+#: Any of the marker patterns: one scan tells most elements apart from the few worth a closer look.
+MARKER_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (PHOTO_BOX, LEAD_CLASS, BYLINE_CLASS, TAGS_CLASS,
+                                                              DATE_CLASS)))
 
 
 @dataclass
@@ -167,7 +170,7 @@ def visible_size(element) -> int:
     5
     """
     hidden = sum(len(node.text or "") for node in element.iter("script", "style", "noscript", "template"))
-    return len(element.text_content()) - hidden
+    return len("".join(element.itertext())) - hidden
 
 
 def _is_inline_paragraph(element) -> bool:
@@ -179,7 +182,7 @@ def _is_inline_paragraph(element) -> bool:
             return False
     if next(element.iter("figure"), None) is not None:
         return False  # a linked photo (<a><figure>), not a paragraph
-    return len(element.text_content()) >= LOOSE_TEXT_CHARS
+    return len("".join(element.itertext())) >= LOOSE_TEXT_CHARS
 
 
 def _mark_inline_bylines(block, found: PageWalk) -> None:
@@ -229,12 +232,13 @@ def walk_page(root) -> PageWalk:
         if tag in SKIP_TAGS:
             continue
         words = class_words(node)
-        if (words and PHOTO_BOX.search(words) and next(node.iter("img"), None) is not None
+        marked = bool(words) and MARKER_ANY.search(words) is not None
+        if (marked and PHOTO_BOX.search(words) and next(node.iter("img"), None) is not None
                 and next(node.iter("h1"), None) is None and visible_size(node) < MAX_PHOTO_BOX_CHARS):
             # A photo with its caption in <div>/<span> markup instead of <figure>.
             found.figures.append(Block(node, "figure", "", furniture=strong_furniture))
             continue
-        if words:
+        if marked:
             if len(found.leads) < MAX_MARKED and LEAD_CLASS.search(words) and strong_furniture is None:
                 found.leads.append(node)
             elif len(found.bylines) < MAX_MARKED and BYLINE_CLASS.search(words):

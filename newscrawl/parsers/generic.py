@@ -17,6 +17,7 @@ import re
 from urllib.parse import urljoin
 
 import py3langid.langid
+from lxml import etree
 from parsel import Selector
 
 from newscrawl.loaders import ArticleLoader
@@ -41,6 +42,9 @@ MIN_DETECT_CHARS = 20
 MIN_OVERRIDE_CHARS = 400
 MAX_DETECT_CHARS = 1200
 OVERRIDE_CONFIDENCE = 0.99
+#: Declared languages a CMS template sets whatever the page's language: checked against the text.
+OVERRIDABLE_LANGUAGES = frozenset({"en"})
+NORWEGIAN = frozenset({"nb", "nn", "no"})
 MAX_BYLINES = 6
 MAX_BYLINE_CHARS = 150
 MAX_TAG_WORDS = 5
@@ -166,12 +170,21 @@ def declared_captions(meta) -> list[dict]:
 
 class GenericParser(ArticleParser):
     def __init__(self):
+        # Plain lxml elements: parsel's lxml.html tree builds a Python class per element visited.
+        self._html_parser = etree.HTMLParser(recover=True, encoding="utf-8")
         # The language model loads once per parser (its first use would otherwise cost a page ~1 s).
         self._language_identifier = py3langid.langid.LanguageIdentifier.from_model_file(
             py3langid.langid.MODEL_FILE, norm_probs=True)
 
+    def selector(self, html: str, url: str) -> Selector:
+        """The page parsed once; parsel's own parser when lxml gives no tree (an empty page)."""
+        root = etree.fromstring(html.encode("utf-8", "replace"), parser=self._html_parser) if html else None
+        if root is None:
+            return Selector(text=html or "<html></html>", base_url=url)
+        return Selector(root=root, type="html", base_url=url)
+
     def parse(self, html: str, url: str):
-        selector = Selector(text=html, base_url=url)
+        selector = self.selector(html, url)
         meta = PageMetadata(selector)
         found = walk_page(selector.root)
         headline, headline_element = self.choose_headline(found, selector, meta)
@@ -391,9 +404,12 @@ class GenericParser(ArticleParser):
                                "/@content").get()]
 
     def checked_language(self, declared: str | None, text: str) -> str | None:
-        """The declared language, unless the text is long and clearly in another one (CMS templates
-        declare "en" for pages in any language); detected when undeclared."""
-        if len(text) < MIN_DETECT_CHARS:
+        """The declared language, unless it is a template's default English and the text is long and
+        clearly in another language; detected when undeclared.  Norwegian Bokmål/Nynorsk is ``no``."""
+        primary = (declared or "").split("-")[0].lower()
+        if primary in NORWEGIAN:
+            return "no"
+        if len(text) < MIN_DETECT_CHARS or (declared and primary not in OVERRIDABLE_LANGUAGES):
             return declared
         detected, confidence = self._language_identifier.classify(text)
         if not declared:
