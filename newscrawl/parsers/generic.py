@@ -48,6 +48,7 @@ NORWEGIAN = frozenset({"nb", "nn", "no"})
 MAX_BYLINES = 6
 MAX_BYLINE_CHARS = 150
 MAX_TAG_WORDS = 5
+SLUG_KEYWORD_SHARE = 0.7
 
 
 def _as_list(value) -> list:
@@ -136,6 +137,21 @@ def lead_text(element) -> tuple[str, int]:
     return "\n\n".join(text for text, _ in parts), sum(links for _, links in parts)
 
 
+def is_url_slug(keywords: list[str], url: str) -> bool:
+    """Whether keywords are just the words of the page's URL (an SEO plugin's default).
+
+    >>> is_url_slug(["mueren", "seis", "personas"], "https://x.es/sucesos/mueren-seis-personas-incendio.html")
+    True
+    >>> is_url_slug(["Juanma Moreno", "Almería"], "https://x.es/sucesos/mueren-seis-personas.html")
+    False
+    """
+    if not keywords:
+        return False
+    path = url.casefold()
+    slug_like = [k for k in keywords if " " not in k and k.islower() and k.casefold() in path]
+    return len(slug_like) >= SLUG_KEYWORD_SHARE * len(keywords)
+
+
 def markup_tags(elements) -> list[str]:
     """Link texts of the page's tag lists (and ``rel=tag`` links), page order."""
     tags = []
@@ -205,7 +221,7 @@ class GenericParser(ArticleParser):
         loader.add_value("published_at", self.published_at(selector, meta))
         loader.add_value("modified_at", self.modified_at(selector, meta))
         loader.add_value("section", self.section(selector, meta))
-        loader.add_value("tags", self.tags(selector, meta, found, headline_element))
+        loader.add_value("tags", self.tags(selector, meta, found, headline_element, url))
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
         if not article.published_at:
@@ -389,12 +405,15 @@ class GenericParser(ArticleParser):
         first = found.order.get(headline_element, 0) if headline_element is not None else 0
         return [e for e in elements if (self._position(e, found) or 0) >= first]
 
-    def tags(self, selector, meta, found, headline_element=None):
+    def tags(self, selector, meta, found, headline_element=None, url=None):
         # The fullest declared list (sites fill one of them and leave the others a stub), else the markup.
         declared = max(([t for t in keywords if is_topic(t)] for keywords in (
             keyword_list(meta.article_value("keywords")), meta.meta_all("article:tag"),
             keyword_list(meta.meta("news_keywords", "keywords")))), key=len)
-        return declared or markup_tags(self.after_headline(found.tag_lists, found, headline_element))
+        markup = markup_tags(self.after_headline(found.tag_lists, found, headline_element))
+        if markup and is_url_slug(declared, url or ""):
+            return markup  # keywords made from the URL's words: the page's own tag list says more
+        return declared or markup
 
     def language(self, selector, meta):
         in_language = meta.article_value("inLanguage")
