@@ -216,7 +216,8 @@ class GenericParser(ArticleParser):
         loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline, headline_element,
                                                 caption_keys))
         loader.add_value("authors", self.authors(selector, meta, found, headline_element, blocks))
-        loader.add_value("body", paragraphs)
+        if paragraphs:
+            loader.add_value("body", paragraphs)
         loader.add_value("captions", captions)
         loader.add_value("published_at", self.published_at(selector, meta))
         loader.add_value("modified_at", self.modified_at(selector, meta))
