@@ -159,6 +159,8 @@ def markup_tags(elements) -> list[str]:
         links = [element] if element.tag == "a" else list(element.iter("a"))
         for link in links:
             text, _ = block_text(link)
+            if link.attrib.get("href", "").strip() in ("/", "#", ""):
+                continue  # "Back to the home page", "Show more"
             if text and len(text) <= MAX_TAG_CHARS and len(text.split()) <= MAX_TAG_WORDS:
                 tags.append(text)
     return tags
@@ -408,7 +410,13 @@ class GenericParser(ArticleParser):
 
     def tags(self, selector, meta, found, headline_element=None, url=None):
         # The fullest declared list (sites fill one of them and leave the others a stub), else the markup.
-        declared = max(([t for t in keywords if is_topic(t)] for keywords in (
+        # The site's own name ("Example News", "News") is no topic.
+        site_name = (meta.meta("og:site_name") or "").casefold()
+
+        def topics(keywords):
+            return [t for t in keywords if is_topic(t) and not (len(t) > 2 and t.casefold() in site_name)]
+
+        declared = max((topics(keywords) for keywords in (
             keyword_list(meta.article_value("keywords")), meta.meta_all("article:tag"),
             keyword_list(meta.meta("news_keywords", "keywords")))), key=len)
         markup = markup_tags(self.after_headline(found.tag_lists, found, headline_element))
