@@ -5,11 +5,17 @@ import pytest
 from lxml import html as lxml_html
 
 from newscrawl.extract import extract_article
-from newscrawl.parsers.body import block_text, body_blocks, find_container, walk_page
+from newscrawl.parsers.body import Block, block_text, body_blocks, find_container, walk_page
 from newscrawl.parsers.boilerplate import is_furniture, is_furniture_token, is_ui_paragraph
-from newscrawl.parsers.bylines import clean_authors, split_byline, strip_role_words
-from newscrawl.parsers.captions import clean_credit, largest_from_srcset, split_inline_credit
-from newscrawl.parsers.generic import is_topic, keyword_list
+from newscrawl.parsers.bylines import clean_authors, looks_like_name, split_byline, strip_role_words
+from newscrawl.parsers.captions import (
+    clean_credit,
+    is_thumbnail,
+    largest_from_srcset,
+    split_inline_credit,
+    split_piped_credit,
+)
+from newscrawl.parsers.generic import bold_intro, is_title_variant, is_topic, is_url_slug, keyword_list
 from newscrawl.parsers.headlines import choose_headline, strip_known_suffix, strip_site_name
 from newscrawl.parsers.visible_dates import parse_visible_date
 
@@ -220,3 +226,56 @@ def test_strip_role_words(name, role_free):
 ])
 def test_clean_credit(credit, cleaned):
     assert clean_credit(credit) == cleaned
+
+
+@pytest.mark.parametrize("keywords, url, slug", [
+    (["mueren", "seis", "personas"], "https://x.es/sucesos/mueren-seis-personas-incendio.html", True),
+    (["Juanma Moreno", "Almería"], "https://x.es/sucesos/mueren-seis-personas.html", False),
+    ([], "https://x.es/a-b", False),
+])
+def test_is_url_slug(keywords, url, slug):
+    assert is_url_slug(keywords, url) is slug
+
+
+@pytest.mark.parametrize("text, title, variant", [
+    ("USA stoppen Schattentanker: Acht Namen, vier Flaggen", "Acht Namen, vier Flaggen", True),
+    ("The vote was close, and the debate ran late into the night.", "Council approves budget", False),
+    ("Anything", None, False),
+])
+def test_is_title_variant(text, title, variant):
+    assert is_title_variant(text, title) is variant
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dr. Max Kolter", True), ("Ludwig van Beethoven", True), ("Themen bearbeiten", False), ("박준석 기자", True),
+])
+def test_looks_like_name(text, name):
+    assert looks_like_name(text) is name
+
+
+@pytest.mark.parametrize("caption, split", [
+    ("Connolly will succeed Higgins. | Niall Carson/PA Images via Getty Images",
+     ("Connolly will succeed Higgins.", "Niall Carson/PA Images via Getty Images")),
+    ("Left | right", ("Left | right", None)),
+])
+def test_split_piped_credit(caption, split):
+    assert split_piped_credit(caption) == split
+
+
+@pytest.mark.parametrize("markup, thumbnail", [
+    ('<div><img src="a.jpg" width="90" height="90"></div>', True),
+    ('<div><img src="a.jpg" width="1000"></div>', False),
+    ('<div><img src="a.jpg"></div>', False),
+])
+def test_is_thumbnail(markup, thumbnail):
+    assert is_thumbnail(lxml_html.fromstring(markup)) is thumbnail
+
+
+@pytest.mark.parametrize("markup, intro", [
+    ("<p><strong>" + "A bold standfirst that opens the article text. " * 2 + "</strong></p>", True),
+    ("<p>Plain text with <strong>one bold phrase</strong> inside it, long enough to count here.</p>", False),
+])
+def test_bold_intro(markup, intro):
+    element = lxml_html.fromstring(markup)
+    block = Block(element, "p", block_text(element)[0])
+    assert (bold_intro([block]) is not None) is intro
