@@ -27,3 +27,10 @@ def test_scrapyd_deploy_builds_the_project_egg(tmp_path):
     assert {"newscrawl/settings.py", "newscrawl/commands/crawl.py", "newscrawl/spiders/sputnik.py",
             "newscrawl/schema/article-v1.json"} <= names
     assert "settings = newscrawl.settings" in entry_points
+    # scrapyd imports the project from the zipped egg (zipimport finds regular packages only)
+    script = (f"import sys; sys.path.insert(0, {str(egg)!r}); import newscrawl.settings, newscrawl.schema as s; "
+              "print(s.__file__, s.load_schema()['title'])")
+    load = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env={"PATH": os.environ["PATH"]})
+    assert load.returncode == 0, load.stderr
+    assert str(egg) in load.stdout and "schema version 1" in load.stdout
