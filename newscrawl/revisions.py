@@ -115,9 +115,10 @@ def listing_dates(response) -> dict[str, str]:
         except Exception:  # a broken sitemap is the spider's to report, not ours
             return {}
     if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
-        feed = feedparser.parse(response.body)
-        return {e.link: time.strftime("%Y-%m-%dT%H:%M:%SZ", e.get("updated_parsed") or e.get("published_parsed"))
-                for e in feed.entries if e.get("link") and (e.get("updated_parsed") or e.get("published_parsed"))}
+        # dict.get: the stored keys only, without feedparser's deprecated updated -> published alias
+        stamps = {e.get("link"): dict.get(e, "updated_parsed") or dict.get(e, "published_parsed")
+                  for e in feedparser.parse(response.body).entries}
+        return {link: time.strftime("%Y-%m-%dT%H:%M:%SZ", stamp) for link, stamp in stamps.items() if link and stamp}
     return {}
 
 
