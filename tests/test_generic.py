@@ -15,7 +15,17 @@ from newscrawl.parsers.captions import (
     split_inline_credit,
     split_piped_credit,
 )
-from newscrawl.parsers.generic import bold_intro, is_title_variant, is_topic, is_url_slug, keyword_list
+from newscrawl.parsers.generic import (
+    GenericParser,
+    bold_intro,
+    is_generic_keyword,
+    is_title_variant,
+    is_topic,
+    is_ui_tag,
+    is_url_slug,
+    keyword_list,
+    padded_list,
+)
 from newscrawl.parsers.headlines import choose_headline, strip_known_suffix, strip_site_name
 from newscrawl.parsers.visible_dates import parse_visible_date
 
@@ -279,3 +289,46 @@ def test_bold_intro(markup, intro):
     element = lxml_html.fromstring(markup)
     block = Block(element, "p", block_text(element)[0])
     assert (bold_intro([block]) is not None) is intro
+
+
+@pytest.mark.parametrize("text, ui", [
+    ("Zur Startseite", True), ("Themen bearbeiten", True), ("Follow", True), ("Show more", True),
+    ("Coronavirus", False), ("Editorial", False), ("Long COVID", False),
+])
+def test_is_ui_tag(text, ui):
+    assert is_ui_tag(text) is ui
+
+
+@pytest.mark.parametrize("keyword, generic", [
+    ("News", True), ("Breaking News", True), ("ニュース", True), ("Nachrichten", True),
+    ("Newsroom daily", False), ("Israel", False), ("Fake News", False),
+])
+def test_is_generic_keyword(keyword, generic):
+    assert is_generic_keyword(keyword) is generic
+
+
+@pytest.mark.parametrize("lists, chosen", [
+    # several site-wide entries before the article's own keywords: the article's list
+    ([["a", "b", "c", "d"], [], ["X news", "X latest news", "X news live", "a", "b", "c", "d"]], ["a", "b", "c", "d"]),
+    # one extra entry (the section) is part of the tags
+    ([["Weight Loss"], [], ["Health", "Weight Loss"]], ["Health", "Weight Loss"]),
+    # a stub beside the full list
+    ([["a"], ["a", "b", "c", "d", "e"], []], ["a", "b", "c", "d", "e"]),
+    # unrelated lists: the fullest
+    ([["a", "b", "c"], ["x", "y", "z", "w"]], ["x", "y", "z", "w"]),
+])
+def test_padded_list(lists, chosen):
+    assert padded_list(lists) == chosen
+
+
+@pytest.mark.parametrize("head, tags", [
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "Esteri"}</script>', ["Esteri"]),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": ["Politik", "Inland"],'
+     ' "keywords": "Wahl"}</script>', ["Wahl"]),
+    ('<meta name="keywords" content="News, Wahl, Gesetz &amp; Recht">', ["Wahl", "Gesetz & Recht"]),
+    ("", []),
+])
+def test_tags_fall_back_to_section(head, tags):
+    page = f"<html><head>{head}</head><body><h1>Title</h1><p>{PARAGRAPH}</p></body></html>"
+    article = GenericParser().parse(page, "https://example.com/a")
+    assert (article.tags or []) == tags

@@ -13,6 +13,7 @@ figures and h1s; every field is then chosen from them and from ``PageMetadata``:
 """
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin
 
@@ -49,6 +50,8 @@ MAX_BYLINES = 6
 MAX_BYLINE_CHARS = 150
 MAX_TAG_WORDS = 5
 SLUG_KEYWORD_SHARE = 0.7
+PADDED_SHARE = 0.85
+MIN_PADDING = 3
 
 
 def _as_list(value) -> list:
@@ -76,6 +79,59 @@ def keyword_list(value) -> list[str]:
 _KEYWORD_PATH = re.compile(r"^[a-z_-]+/(?=\S)")
 _NOT_TOPIC = re.compile(r"^(?:[\w ]+:\s|[0-9a-f]{8}-[0-9a-f-]{27,}$|\d+$|[\w-]+\.(?:com|de|net|org|co\.\w+)$)",
                         re.IGNORECASE)
+
+
+#: Keywords that name the medium, not a topic ("News", "Nachrichten", "ニュース").
+GENERIC_KEYWORDS = frozenset({"news", "breaking news", "latest news", "top news", "nachrichten", "aktuelle nachrichten",
+                              "noticias", "notizie", "nieuws", "nyheter", "nyheder", "uutiset", "wiadomości",
+                              "actualités", "actualites", "haberler", "ニュース", "新聞", "뉴스", "新闻"})
+#: Links in a tag list that work the page, not name a topic ("Zur Startseite", "Themen bearbeiten").
+_UI_TAG = re.compile(r"(?:^|\s)(?:startseite|homepage|home page|bearbeiten|edit|verwalten|manage|folgen|follow|"
+                     r"abonnieren|subscribe|mehr anzeigen|show more|see all|alle themen|all topics|weitere themen)"
+                     r"(?:$|\s)", re.IGNORECASE)
+
+
+def is_ui_tag(text: str) -> bool:
+    """Whether a tag-list link is an interface action rather than a topic.
+
+    >>> [is_ui_tag(t) for t in ("Zur Startseite", "Themen bearbeiten", "Follow", "Coronavirus", "Editorial")]
+    [True, True, True, False, False]
+    """
+    return bool(_UI_TAG.search(text))
+
+
+def is_generic_keyword(keyword: str) -> bool:
+    """Whether a keyword names the medium ("News", "ニュース") instead of a topic.
+
+    >>> [is_generic_keyword(k) for k in ("News", "ニュース", "Breaking News", "Newsroom daily", "Israel")]
+    [True, True, True, False, False]
+    """
+    return keyword.casefold().strip() in GENERIC_KEYWORDS
+
+
+def padded_list(lists: list[list[str]]) -> list[str]:
+    """The fullest keyword list, unless a shorter one holds at least half as many entries, nearly all
+    of them recur in it and it adds several more: then the extra entries are site-wide padding
+    ("Bhopal news, Bhopal latest news, ..." before the article's own keywords) and the shorter list
+    is the article's.  One extra entry is usually the section, which the article's tags include.
+
+    >>> padded_list([["A", "B", "C"], [], ["News 1", "News 2", "News 3", "A", "B", "C"]])
+    ['A', 'B', 'C']
+    >>> padded_list([["Weight Loss"], [], ["Health", "Weight Loss"]])
+    ['Health', 'Weight Loss']
+    >>> padded_list([["A", "B"], ["A", "B", "C", "D", "E"]])
+    ['A', 'B', 'C', 'D', 'E']
+    >>> padded_list([["A", "B", "C"], ["X", "Y", "Z", "W"]])
+    ['X', 'Y', 'Z', 'W']
+    """
+    fullest = max(lists, key=len)
+    keys = {k.casefold() for k in fullest}
+    for candidate in sorted((lst for lst in lists if lst and len(lst) < len(fullest)), key=len, reverse=True):
+        shared = sum(k.casefold() in keys for k in candidate)
+        if 2 * len(candidate) >= len(fullest) and shared >= PADDED_SHARE * len(candidate) \
+                and len(fullest) - shared >= MIN_PADDING:
+            return candidate
+    return fullest
 
 
 def is_topic(keyword: str) -> bool:
@@ -161,7 +217,7 @@ def markup_tags(elements) -> list[str]:
             text, _ = block_text(link)
             if link.attrib.get("href", "").strip() in ("/", "#", ""):
                 continue  # "Back to the home page", "Show more"
-            if text and len(text) <= MAX_TAG_CHARS and len(text.split()) <= MAX_TAG_WORDS:
+            if text and len(text) <= MAX_TAG_CHARS and len(text.split()) <= MAX_TAG_WORDS and not is_ui_tag(text):
                 tags.append(text)
     return tags
 
@@ -409,20 +465,30 @@ class GenericParser(ArticleParser):
         return [e for e in elements if (self._position(e, found) or 0) >= first]
 
     def tags(self, selector, meta, found, headline_element=None, url=None):
-        # The fullest declared list (sites fill one of them and leave the others a stub), else the markup.
-        # The site's own name ("Example News", "News") is no topic.
+        # The fullest declared list (sites fill one of them and leave the others a stub; see padded_list),
+        # else the markup, else the article's section.  The site's own name ("Example News", "News") is
+        # no topic.
         site_name = (meta.meta("og:site_name") or "").casefold()
 
         def topics(keywords):
-            return [t for t in keywords if is_topic(t) and not (len(t) > 2 and t.casefold() in site_name)]
+            keywords = [html.unescape(k) for k in keywords]
+            return [t for t in keywords if is_topic(t) and not is_generic_keyword(t)
+                    and not (len(t) > 2 and t.casefold() in site_name)]
 
-        declared = max((topics(keywords) for keywords in (
+        declared = padded_list([topics(keywords) for keywords in (
             keyword_list(meta.article_value("keywords")), meta.meta_all("article:tag"),
-            keyword_list(meta.meta("news_keywords", "keywords")))), key=len)
+            keyword_list(meta.meta("news_keywords", "keywords")))])
         markup = markup_tags(self.after_headline(found.tag_lists, found, headline_element))
         if markup and is_url_slug(declared, url or ""):
             return markup  # keywords made from the URL's words: the page's own tag list says more
-        return declared or markup
+        return declared or markup or self.section_tag(meta)
+
+    @staticmethod
+    def section_tag(meta) -> list[str]:
+        """The JSON-LD ``articleSection`` as the one topic of a page that lists no keywords."""
+        section = meta.article_value("articleSection")
+        section = section[0] if isinstance(section, list) and section else section
+        return [normalize_space(section)] if isinstance(section, str) and normalize_space(section) else []
 
     def language(self, selector, meta):
         in_language = meta.article_value("inLanguage")
