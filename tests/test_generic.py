@@ -26,7 +26,7 @@ from newscrawl.parsers.generic import (
     keyword_list,
     padded_list,
 )
-from newscrawl.parsers.headlines import choose_headline, strip_known_suffix, strip_site_name
+from newscrawl.parsers.headlines import choose_headline, strip_kicker, strip_known_suffix, strip_site_name
 from newscrawl.parsers.visible_dates import parse_visible_date
 
 
@@ -74,6 +74,17 @@ def test_strip_known_suffix(title, others, reduced):
     assert strip_known_suffix(title, others) == reduced
 
 
+@pytest.mark.parametrize("title, others, reduced", [
+    ("Neue Leipziger Schule: Judy Lybke, eigenartig", ["Judy Lybke, eigenartig"], "Judy Lybke, eigenartig"),
+    ("Topic Words: Newborns left in bins | Bhopal News", ["Newborns left in bins"], "Newborns left in bins"),
+    ("Die Grafiken: ein Jahr danach", ["ein Jahr"], "Die Grafiken: ein Jahr danach"),
+    ("Wahl - Ende der Ära", ["Ende der Ära"], "Wahl - Ende der Ära"),
+    ("Budget approved", ["Budget approved"], "Budget approved"),
+])
+def test_strip_kicker(title, others, reduced):
+    assert strip_kicker(title, others) == reduced
+
+
 @pytest.mark.parametrize("h1s, jsonld, og, twitter, title, site, headline", [
     (["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site", "Big news"),
     (["Rubrik", "Big news"], None, "Big news", None, None, None, "Big news"),
@@ -81,6 +92,10 @@ def test_strip_known_suffix(title, others, reduced):
      "Short social title"),
     ([], None, None, None, "Only the title | Site", "Site", "Only the title"),
     (["Caf&eacute; opens"], None, None, None, None, None, "Café opens"),
+    # a declared title behind a topic label loses it to another declared title without
+    (["Topic: Big news"], "Topic: Big news", "Big news", "Topic: Big news", None, None, "Big news"),
+    # the h1 alone without the label: the page shows the label apart, the declared titles keep it
+    (["Big news"], "Topic: Big news", "Topic: Big news", None, None, None, "Topic: Big news"),
 ])
 def test_choose_headline(h1s, jsonld, og, twitter, title, site, headline):
     assert choose_headline(h1s, jsonld, og, twitter, title, site) == headline

@@ -72,6 +72,36 @@ def strip_known_suffix(title: str, others) -> str:
     return title
 
 
+#: The most words a topic label before a headline ("Neue Leipziger Schule: ...") has.
+MAX_KICKER_WORDS = 8
+
+
+def strip_kicker(title: str, others) -> str:
+    """``title`` reduced to another declared title when it is that title behind a topic label
+    ("Topic: Headline"), and perhaps a separated suffix as well ("Topic: Headline | Section"): SEO and
+    social titles add the label, the headline proper is the same without it.
+
+    >>> strip_kicker("Neue Leipziger Schule: Judy Lybke, eigenartig", ["Judy Lybke, eigenartig"])
+    'Judy Lybke, eigenartig'
+    >>> strip_kicker("Infant Cases In India: Newborns left in bins | Bhopal News", ["Newborns left in bins"])
+    'Newborns left in bins'
+    >>> strip_kicker("Die Grafiken: ein Jahr danach", ["ein Jahr"])
+    'Die Grafiken: ein Jahr danach'
+    """
+    for other in others:
+        if not other or len(other) >= len(title):
+            continue
+        at = title.find(other)
+        if at <= 0:
+            continue
+        kicker, rest = title[:at], title[at + len(other):]
+        if not kicker.endswith(": ") or len(kicker.split()) > MAX_KICKER_WORDS:
+            continue
+        if not rest or (rest[:1] == " " and rest.lstrip()[:1] in TITLE_SEPARATORS and len(rest.split()) <= 8):
+            return other
+    return title
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None) -> str | None:
     """The headline most sources agree on (see the module docstring).
@@ -94,6 +124,11 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
         candidates["h1"] = h1
     values = list(candidates.values())
     candidates = {key: strip_known_suffix(value, values) for key, value in candidates.items()}
+    # A page's h1 may show the topic label apart (a kicker line above it): only declared titles
+    # lose theirs to another declared title.
+    declared_values = [value for key, value in candidates.items() if key != "h1"]
+    candidates = {key: value if key == "h1" else strip_kicker(value, declared_values)
+                  for key, value in candidates.items()}
     votes = Counter(value.casefold() for key, value in candidates.items() if key != "title")
     ranked = [key for key in SOURCE_PRIORITY if key in candidates]
     if not ranked:
