@@ -26,7 +26,13 @@ from newscrawl.parsers.generic import (
     keyword_list,
     padded_list,
 )
-from newscrawl.parsers.headlines import choose_headline, strip_kicker, strip_known_suffix, strip_site_name
+from newscrawl.parsers.headlines import (
+    choose_headline,
+    headline_part,
+    strip_kicker,
+    strip_known_suffix,
+    strip_site_name,
+)
 from newscrawl.parsers.visible_dates import parse_visible_date
 
 
@@ -99,6 +105,31 @@ def test_strip_kicker(title, others, reduced):
 ])
 def test_choose_headline(h1s, jsonld, og, twitter, title, site, headline):
     assert choose_headline(h1s, jsonld, og, twitter, title, site) == headline
+
+
+@pytest.mark.parametrize("markup, part", [
+    ('<h1><span class="article-title__overline">Nahost</span><span class="h-offscreen" aria-hidden="true"> - '
+     '</span><span class="article-title__text">Die Lage</span></h1>', "Die Lage"),
+    ('<h1><span class="kicker">Wahl<span class="sr-only">:</span></span> <span>Ende der Ära</span></h1>',
+     "Ende der Ära"),
+    ('<h1><span class="headline">Wahl</span><span>Ende der Ära</span></h1>', None),
+    ("<h1>Plain headline</h1>", None),
+])
+def test_headline_part(markup, part):
+    assert headline_part(lxml_html.fromstring(markup)) == part
+
+
+@pytest.mark.parametrize("h1s, parts, og, title, headline", [
+    # the h1's own text is a declared title: the label stays
+    (["Wahl: Ende der Ära"], ["Ende der Ära"], "Wahl: Ende der Ära", None, "Wahl: Ende der Ära"),
+    (["Wahl: Ende der Ära"], ["Ende der Ära"], None, "Wahl: Ende der Ära - Site.de", "Wahl: Ende der Ära"),
+    # the h1 with its label is no declared title, its headline part is one behind another label
+    (["Nahost - Die Lage"], ["Die Lage"], "Krieg in Nahost: Die Lage", None, "Die Lage"),
+    # no agreement: the declared title
+    (["Nahost - Die Lage"], ["Die Lage"], "Something else", None, "Something else"),
+])
+def test_choose_headline_with_labelled_h1(h1s, parts, og, title, headline):
+    assert choose_headline(h1s, None, og, None, title, None, parts) == headline
 
 
 @pytest.mark.parametrize("token, furniture", [

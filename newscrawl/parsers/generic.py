@@ -27,7 +27,7 @@ from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, spaced_text, walk_page
 from newscrawl.parsers.bylines import clean_authors, has_by_word, is_site_name, looks_like_name
 from newscrawl.parsers.captions import figure_captions, split_inline_credit
-from newscrawl.parsers.headlines import choose_headline, clean_title
+from newscrawl.parsers.headlines import choose_headline, clean_title, headline_part
 from newscrawl.parsers.visible_dates import parse_visible_date
 from newscrawl.text import comparison_key, normalize_space
 
@@ -306,11 +306,13 @@ class GenericParser(ArticleParser):
     def choose_headline(self, found, selector, meta):
         """(headline, the h1 element showing it or ``None``)."""
         h1_texts = [block_text(h1)[0] for h1 in found.h1s]
+        h1_parts = [headline_part(h1) for h1 in found.h1s]
         headline = choose_headline(h1_texts, meta.article_value("headline"), meta.meta("og:title"),
                                    meta.meta("twitter:title"), selector.xpath("//title/text()").get(),
-                                   meta.meta("og:site_name"))
+                                   meta.meta("og:site_name"), h1_parts)
         key = comparison_key(headline)
-        element = next((h1 for h1, text in zip(found.h1s, h1_texts, strict=True) if comparison_key(text) == key), None)
+        element = next((h1 for h1, text, part in zip(found.h1s, h1_texts, h1_parts, strict=True)
+                        if key == comparison_key(text) or (part and key == comparison_key(part))), None)
         if element is None and found.h1s:
             element = found.h1s[0]
         return headline, element

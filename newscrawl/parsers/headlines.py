@@ -9,8 +9,10 @@ the JSON-LD headline is sometimes the SEO variant.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 
+from newscrawl.parsers.boilerplate import HIDDEN_CLASSES, class_words
 from newscrawl.text import normalize_space
 
 #: Characters that join a title and a site name ("Title - Site", "Title | Site").
@@ -102,14 +104,65 @@ def strip_kicker(title: str, others) -> str:
     return title
 
 
+#: Class words of a topic label set inside the headline element ("<span class=kicker>").
+KICKER_CLASS = re.compile(r"(?:^|[-_ ])(?:kicker|overline|topline|dachzeile|eyebrow|roofline|supertitle|"
+                          r"superline|spitzmarke|pretitle|overtitle|uptitle)(?:$|[-_ ]|\d)")
+
+
+def _is_hidden(element, words: str) -> bool:
+    attrib = element.attrib
+    return ("hidden" in attrib or attrib.get("aria-hidden") == "true" or "offscreen" in words
+            or bool(HIDDEN_CLASSES.intersection(words.split())))
+
+
+def headline_part(element) -> str | None:
+    """The text of a headline element without the topic label it marks up inside itself (and without
+    hidden separators); ``None`` when it marks up no label.
+
+    >>> from lxml import html as lxml_html
+    >>> headline_part(lxml_html.fromstring('<h1><span class="article-title__overline">Nahost</span>'
+    ...     '<span class="h-offscreen" aria-hidden="true"> - </span><span>Die Lage</span></h1>'))
+    'Die Lage'
+    >>> headline_part(lxml_html.fromstring('<h1><span>Nahost</span> <span>Die Lage</span></h1>')) is None
+    True
+    """
+    parts: list[str] = []
+    labelled = False
+
+    def visit(node):
+        nonlocal labelled
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in ("script", "style", "template"):
+                words = class_words(child)
+                if KICKER_CLASS.search(words):
+                    labelled = True
+                elif not _is_hidden(child, words):
+                    visit(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(element)
+    text = clean_title("".join(parts))
+    return text if labelled and text else None
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
-                    title: str | None, site_name: str | None) -> str | None:
+                    title: str | None, site_name: str | None, h1_parts: list | None = None) -> str | None:
     """The headline most sources agree on (see the module docstring).
 
     >>> choose_headline(["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site")
     'Big news'
     >>> choose_headline(["Rubrik", "Big news"], None, "Big news", None, None, None)
     'Big news'
+
+    ``h1_parts`` are the h1s' texts without a topic label they mark up (``headline_part``): when no
+    whole h1 is a declared title but such a part is one, or is one behind another label
+    ("Label: Part"), the part is the headline.
+    >>> choose_headline(["Nahost - Die Lage"], None, "Krieg: Die Lage", "Krieg: Die Lage", None, None,
+    ...                 ["Die Lage"])
+    'Die Lage'
     """
     declared = {key: strip_site_name(clean_title(value), site_name)
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
@@ -117,8 +170,16 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
     keys = {value.casefold() for value in declared.values()}
     h1 = next((h for h in h1s if h.casefold() in keys), None)
+    if h1 is None:  # a declared title is the h1 plus a suffix ("Headline - Site")
+        h1 = next((h for h in h1s if any(v.startswith(h) for v in declared.values())), None)
+    anchors = []
+    if h1 is None:  # the h1 marks up a label the declared titles lack or replace
+        parts = [clean_title(p) for p in (h1_parts or [])[:5] if p and clean_title(p)]
+        h1 = next((p for p in parts if any(v.casefold() == p.casefold() or strip_kicker(v, [p]) == p
+                                           for v in declared.values())), None)
+        anchors = [h1] if h1 else []
     if h1 is None:
-        h1 = next((h for h in h1s if any(v.startswith(h) for v in declared.values())), h1s[0] if h1s else None)
+        h1 = h1s[0] if h1s else None
     candidates = dict(declared)
     if h1:
         candidates["h1"] = h1
@@ -126,7 +187,7 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     candidates = {key: strip_known_suffix(value, values) for key, value in candidates.items()}
     # A page's h1 may show the topic label apart (a kicker line above it): only declared titles
     # lose theirs to another declared title.
-    declared_values = [value for key, value in candidates.items() if key != "h1"]
+    declared_values = [value for key, value in candidates.items() if key != "h1"] + anchors
     candidates = {key: value if key == "h1" else strip_kicker(value, declared_values)
                   for key, value in candidates.items()}
     votes = Counter(value.casefold() for key, value in candidates.items() if key != "title")
