@@ -102,6 +102,13 @@ def test_strip_kicker(title, others, reduced):
     (["Topic: Big news"], "Topic: Big news", "Big news", "Topic: Big news", None, None, "Big news"),
     # the h1 alone without the label: the page shows the label apart, the declared titles keep it
     (["Big news"], "Topic: Big news", "Topic: Big news", None, None, None, "Topic: Big news"),
+    # og and JSON-LD disagree, <title> repeats og (the SEO title), the h1 shows the JSON-LD headline
+    (["Shown headline"], "Shown headline", "SEO words", "SEO words", "SEO words | Site", "Site", "Shown headline"),
+    # ... and the other way round
+    (["Shown headline"], "SEO words", "Shown headline", None, "SEO words", None, "Shown headline"),
+    # the h1 agrees with <title>: the votes decide, ties to og
+    (["Long h1 headline"], "Long h1 headline", "Short social title", "Short social title", "Long h1 headline",
+     None, "Short social title"),
 ])
 def test_choose_headline(h1s, jsonld, og, twitter, title, site, headline):
     assert choose_headline(h1s, jsonld, og, twitter, title, site) == headline

@@ -148,6 +148,23 @@ def headline_part(element) -> str | None:
     return text if labelled and text else None
 
 
+def shown_over_seo(candidates: dict) -> str | None:
+    """The h1 when ``og:title`` and the JSON-LD headline disagree, ``<title>`` (the SEO title) repeats
+    one of them and the page's h1 shows the other: the headline the page shows, not its SEO variant.
+
+    >>> shown_over_seo({"og": "SEO words", "title": "SEO words", "jsonld": "The headline", "h1": "The headline"})
+    'The headline'
+    >>> shown_over_seo({"og": "SEO words", "title": "SEO words", "jsonld": "The headline"}) is None
+    True
+    """
+    og, jsonld, title, h1 = (candidates.get(key, "").casefold() for key in ("og", "jsonld", "title", "h1"))
+    if not (og and jsonld and title and h1) or og == jsonld:
+        return None
+    if (title == og and h1 == jsonld) or (title == jsonld and h1 == og):
+        return candidates["h1"]
+    return None
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None, h1_parts: list | None = None) -> str | None:
     """The headline most sources agree on (see the module docstring).
@@ -190,6 +207,9 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     declared_values = [value for key, value in candidates.items() if key != "h1"] + anchors
     candidates = {key: value if key == "h1" else strip_kicker(value, declared_values)
                   for key, value in candidates.items()}
+    shown = shown_over_seo(candidates)
+    if shown:
+        return shown
     votes = Counter(value.casefold() for key, value in candidates.items() if key != "title")
     ranked = [key for key in SOURCE_PRIORITY if key in candidates]
     if not ranked:
