@@ -17,6 +17,7 @@ from newscrawl.parsers.captions import (
 )
 from newscrawl.parsers.generic import (
     GenericParser,
+    agreed_list,
     bold_intro,
     is_generic_keyword,
     is_title_variant,
@@ -372,6 +373,18 @@ def test_is_generic_keyword(keyword, generic):
 ])
 def test_padded_list(lists, chosen):
     assert padded_list(lists) == chosen
+
+
+@pytest.mark.parametrize("lists, chosen", [
+    # two sources agree: their list, not the longer SEO keyword string
+    ([["a", "b"], ["B", "a"], ["a", "b", "seo phrase", "more seo", "c"]], ["a", "b"]),
+    ([["a", "b", "x", "y", "z"], ["a", "b", "w"], ["b", "w", "a"]], ["a", "b", "w"]),
+    # no agreement: padded_list's choice
+    ([["a"], [], ["a", "b", "c"]], ["a", "b", "c"]),
+    ([[], [], []], []),
+])
+def test_agreed_list(lists, chosen):
+    assert agreed_list(lists) == chosen
 
 
 @pytest.mark.parametrize("head, tags", [

@@ -134,6 +134,22 @@ def padded_list(lists: list[list[str]]) -> list[str]:
     return fullest
 
 
+def agreed_list(lists: list[list[str]]) -> list[str]:
+    """The keyword list two sources agree on (the same set), else ``padded_list``'s choice: a longer
+    list that no other source repeats carries SEO keywords or site-wide ones.
+
+    >>> agreed_list([["a", "b"], ["B", "a"], ["a", "b", "seo phrase", "more seo", "c"]])
+    ['a', 'b']
+    >>> agreed_list([["a"], [], ["a", "b", "c"]])
+    ['a', 'b', 'c']
+    """
+    keys = [frozenset(k.casefold() for k in lst) for lst in lists]
+    for i, lst in enumerate(lists):
+        if lst and any(keys[i] == keys[j] for j in range(len(lists)) if j != i):
+            return lst
+    return padded_list(lists)
+
+
 def is_topic(keyword: str) -> bool:
     """Whether a declared keyword is a topic, not a CMS-internal token (ids, "Category: ...", domains).
 
@@ -477,7 +493,7 @@ class GenericParser(ArticleParser):
             return [t for t in keywords if is_topic(t) and not is_generic_keyword(t)
                     and not (len(t) > 2 and t.casefold() in site_name)]
 
-        declared = padded_list([topics(keywords) for keywords in (
+        declared = agreed_list([topics(keywords) for keywords in (
             keyword_list(meta.article_value("keywords")), meta.meta_all("article:tag"),
             keyword_list(meta.meta("news_keywords", "keywords")))])
         markup = markup_tags(self.after_headline(found.tag_lists, found, headline_element))
