@@ -13,7 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from newscrawl.extract import extract_article
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, installed or not
+
+from newscrawl.extract import extract_article  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 WARMUP = 3
