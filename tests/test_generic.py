@@ -87,6 +87,7 @@ def test_strip_known_suffix(title, others, reduced):
     ("Die Grafiken: ein Jahr danach", ["ein Jahr"], "Die Grafiken: ein Jahr danach"),
     ("Wahl - Ende der Ära", ["Ende der Ära"], "Wahl - Ende der Ära"),
     ("Budget approved", ["Budget approved"], "Budget approved"),
+    ("Politik: Example", ["Example"], "Politik: Example"),
 ])
 def test_strip_kicker(title, others, reduced):
     assert strip_kicker(title, others) == reduced
@@ -100,9 +101,13 @@ def test_strip_kicker(title, others, reduced):
     ([], None, None, None, "Only the title | Site", "Site", "Only the title"),
     (["Caf&eacute; opens"], None, None, None, None, None, "Café opens"),
     # a declared title behind a topic label loses it to another declared title without
-    (["Topic: Big news"], "Topic: Big news", "Big news", "Topic: Big news", None, None, "Big news"),
+    (["Topic: Big news today"], "Topic: Big news today", "Big news today", "Topic: Big news today", None, None,
+     "Big news today"),
     # the h1 alone without the label: the page shows the label apart, the declared titles keep it
-    (["Big news"], "Topic: Big news", "Topic: Big news", None, None, None, "Topic: Big news"),
+    (["Big news today"], "Topic: Big news today", "Topic: Big news today", None, None, None,
+     "Topic: Big news today"),
+    # a label before a stub (a site or section name) is kept
+    (["Politik: Example"], "Politik: Example", "Example", "Politik: Example", None, None, "Politik: Example"),
     # og and JSON-LD disagree, <title> repeats og (the SEO title), the h1 shows the JSON-LD headline
     (["Shown headline"], "Shown headline", "SEO words", "SEO words", "SEO words | Site", "Site", "Shown headline"),
     # ... and the other way round
@@ -132,9 +137,10 @@ def test_headline_part(markup, part):
     (["Wahl: Ende der Ära"], ["Ende der Ära"], "Wahl: Ende der Ära", None, "Wahl: Ende der Ära"),
     (["Wahl: Ende der Ära"], ["Ende der Ära"], None, "Wahl: Ende der Ära - Site.de", "Wahl: Ende der Ära"),
     # the h1 with its label is no declared title, its headline part is one behind another label
-    (["Nahost - Die Lage"], ["Die Lage"], "Krieg in Nahost: Die Lage", None, "Die Lage"),
+    (["Nahost - Die Lage am Morgen"], ["Die Lage am Morgen"], "Krieg in Nahost: Die Lage am Morgen", None,
+     "Die Lage am Morgen"),
     # no agreement: the declared title
-    (["Nahost - Die Lage"], ["Die Lage"], "Something else", None, "Something else"),
+    (["Nahost - Die Lage am Morgen"], ["Die Lage am Morgen"], "Something else", None, "Something else"),
 ])
 def test_choose_headline_with_labelled_h1(h1s, parts, og, title, headline):
     assert choose_headline(h1s, None, og, None, title, None, parts) == headline

@@ -76,6 +76,8 @@ def strip_known_suffix(title: str, others) -> str:
 
 #: The most words a topic label before a headline ("Neue Leipziger Schule: ...") has.
 MAX_KICKER_WORDS = 8
+#: The fewest words a headline left without its label has (a site name or section is no headline).
+MIN_HEADLINE_WORDS = 3
 
 
 def strip_kicker(title: str, others) -> str:
@@ -89,9 +91,11 @@ def strip_kicker(title: str, others) -> str:
     'Newborns left in bins'
     >>> strip_kicker("Die Grafiken: ein Jahr danach", ["ein Jahr"])
     'Die Grafiken: ein Jahr danach'
+    >>> strip_kicker("Politik: Example", ["Example"])
+    'Politik: Example'
     """
     for other in others:
-        if not other or len(other) >= len(title):
+        if not other or len(other) >= len(title) or len(other.split()) < MIN_HEADLINE_WORDS:
             continue
         at = title.find(other)
         if at <= 0:
@@ -177,9 +181,9 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     ``h1_parts`` are the h1s' texts without a topic label they mark up (``headline_part``): when no
     whole h1 is a declared title but such a part is one, or is one behind another label
     ("Label: Part"), the part is the headline.
-    >>> choose_headline(["Nahost - Die Lage"], None, "Krieg: Die Lage", "Krieg: Die Lage", None, None,
-    ...                 ["Die Lage"])
-    'Die Lage'
+    >>> choose_headline(["Nahost - Die Lage am Morgen"], None, "Krieg: Die Lage am Morgen",
+    ...                 "Krieg: Die Lage am Morgen", None, None, ["Die Lage am Morgen"])
+    'Die Lage am Morgen'
     """
     declared = {key: strip_site_name(clean_title(value), site_name)
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
