@@ -353,7 +353,7 @@ def test_bold_intro(markup, intro):
 
 @pytest.mark.parametrize("text, ui", [
     ("Zur Startseite", True), ("Themen bearbeiten", True), ("Follow", True), ("Show more", True),
-    ("Coronavirus", False), ("Editorial", False), ("Long COVID", False),
+    ("Coronavirus", False), ("Editorial", False), ("Long COVID", False), ("Follow the money", False),
 ])
 def test_is_ui_tag(text, ui):
     assert is_ui_tag(text) is ui

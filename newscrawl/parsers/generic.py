@@ -86,16 +86,17 @@ GENERIC_KEYWORDS = frozenset({"news", "breaking news", "latest news", "top news"
                               "noticias", "notizie", "nieuws", "nyheter", "nyheder", "uutiset", "wiadomości",
                               "actualités", "actualites", "haberler", "ニュース", "新聞", "뉴스", "新闻"})
 #: Links in a tag list that work the page, not name a topic ("Zur Startseite", "Themen bearbeiten").
-_UI_TAG = re.compile(r"(?:^|\s)(?:startseite|homepage|home page|bearbeiten|edit|verwalten|manage|folgen|follow|"
-                     r"abonnieren|subscribe|mehr anzeigen|show more|see all|alle themen|all topics|weitere themen)"
-                     r"(?:$|\s)", re.IGNORECASE)
+_UI_TAG = re.compile(r"(?:^|\s)(?:startseite|homepage|home page|bearbeiten|verwalten|abonnieren|subscribe|"
+                     r"mehr anzeigen|show more|see all|alle themen|all topics|weitere themen)(?:$|\s)|"
+                     r"^\W*(?:follow|folgen|edit|manage)\W*$", re.IGNORECASE)
 
 
 def is_ui_tag(text: str) -> bool:
     """Whether a tag-list link is an interface action rather than a topic.
 
-    >>> [is_ui_tag(t) for t in ("Zur Startseite", "Themen bearbeiten", "Follow", "Coronavirus", "Editorial")]
-    [True, True, True, False, False]
+    >>> [is_ui_tag(t) for t in ("Zur Startseite", "Themen bearbeiten", "+ Follow", "Coronavirus", "Editorial",
+    ...                         "Follow the money")]
+    [True, True, True, False, False, False]
     """
     return bool(_UI_TAG.search(text))
 
