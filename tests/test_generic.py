@@ -360,7 +360,7 @@ def test_is_ui_tag(text, ui):
 
 
 @pytest.mark.parametrize("keyword, generic", [
-    ("News", True), ("Breaking News", True), ("ニュース", True), ("Nachrichten", True),
+    ("News", True), ("Breaking News", True), ("ニュース", True), ("速報", True), ("Nachrichten", True),
     ("Newsroom daily", False), ("Israel", False), ("Fake News", False),
 ])
 def test_is_generic_keyword(keyword, generic):

@@ -84,7 +84,8 @@ _NOT_TOPIC = re.compile(r"^(?:[\w ]+:\s|[0-9a-f]{8}-[0-9a-f-]{27,}$|\d+$|[\w-]+\
 #: Keywords that name the medium, not a topic ("News", "Nachrichten", "ニュース").
 GENERIC_KEYWORDS = frozenset({"news", "breaking news", "latest news", "top news", "nachrichten", "aktuelle nachrichten",
                               "noticias", "notizie", "nieuws", "nyheter", "nyheder", "uutiset", "wiadomości",
-                              "actualités", "actualites", "haberler", "ニュース", "新聞", "뉴스", "新闻"})
+                              "actualités", "actualites", "haberler", "ニュース", "速報", "新聞", "뉴스", "新闻",
+                              "속보"})
 #: Links in a tag list that work the page, not name a topic ("Zur Startseite", "Themen bearbeiten").
 _UI_TAG = re.compile(r"(?:^|\s)(?:startseite|homepage|home page|bearbeiten|verwalten|abonnieren|subscribe|"
                      r"mehr anzeigen|show more|see all|alle themen|all topics|weitere themen)(?:$|\s)|"
