@@ -5,9 +5,25 @@ import pytest
 from lxml import html as lxml_html
 
 from newscrawl.extract import extract_article
-from newscrawl.parsers.body import Block, block_text, body_blocks, find_container, walk_page
+from newscrawl.parsers.body import (
+    Block,
+    block_text,
+    body_blocks,
+    find_container,
+    is_screen_reader_only,
+    spaced_text,
+    walk_page,
+)
 from newscrawl.parsers.boilerplate import is_furniture, is_furniture_token, is_ui_paragraph
-from newscrawl.parsers.bylines import clean_authors, looks_like_name, split_byline, strip_role_words
+from newscrawl.parsers.bylines import (
+    clean_authors,
+    is_role_element,
+    is_role_text,
+    looks_like_name,
+    split_byline,
+    strip_east_asian_role,
+    strip_role_words,
+)
 from newscrawl.parsers.captions import (
     clean_credit,
     is_thumbnail,
@@ -19,6 +35,9 @@ from newscrawl.parsers.generic import (
     GenericParser,
     agreed_list,
     bold_intro,
+    byline_parts,
+    declared_author,
+    in_teaser_card,
     is_generic_keyword,
     is_title_variant,
     is_topic,
@@ -26,6 +45,7 @@ from newscrawl.parsers.generic import (
     is_url_slug,
     keyword_list,
     padded_list,
+    referenced_persons,
 )
 from newscrawl.parsers.headlines import (
     choose_headline,
@@ -404,3 +424,95 @@ def test_tags_fall_back_to_section(head, tags):
     page = f"<html><head>{head}</head><body><h1>Title</h1><p>{PARAGRAPH}</p></body></html>"
     article = GenericParser().parse(page, "https://example.com/a")
     assert (article.tags or []) == tags
+
+
+@pytest.mark.parametrize("markup, hidden", [
+    ('<span class="u-visually-hidden">capital</span>', True),
+    ('<span class="sr-only">Author:</span>', True),
+    ('<span hidden>x</span>', True),
+    ('<span class="author-name">Jane Doe</span>', False),
+])
+def test_is_screen_reader_only(markup, hidden):
+    assert is_screen_reader_only(lxml_html.fromstring(markup)) is hidden
+
+
+@pytest.mark.parametrize("markup, text", [
+    ('<div><span class="visually-hidden">brand</span><span>von</span> <b>Jemima Kelly</b></div>', "von Jemima Kelly"),
+    ('<div><span class="sr-only">By <i>x</i></span> Jane Doe</div>', "Jane Doe"),
+])
+def test_spaced_text_skips_hidden(markup, text):
+    assert spaced_text(lxml_html.fromstring(markup), skip_hidden=True) == text
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Travel News Reporter", True), ("Redakteurin", True), ("Senior Editor", True), ("Jane Doe", False),
+    ("Editor at large of the magazine since 1999", False),
+])
+def test_is_role_text(text, role):
+    assert is_role_text(text) is role
+
+
+@pytest.mark.parametrize("markup, role", [
+    ('<span class="job-title">Reporter</span>', True), ('<span itemprop="jobTitle">Reporter</span>', True),
+    ('<span class="author-role">Reporter</span>', True), ('<span class="author-name">Jane</span>', False),
+])
+def test_is_role_element(markup, role):
+    assert is_role_element(lxml_html.fromstring(markup)) is role
+
+
+@pytest.mark.parametrize("name, stripped", [
+    ("신현주 기자", "신현주"), ("山田太郎記者", "山田太郎"), ("기자", "기자"), ("Jane Doe", "Jane Doe"),
+])
+def test_strip_east_asian_role(name, stripped):
+    assert strip_east_asian_role(name) == stripped
+
+
+@pytest.mark.parametrize("markup, parts", [
+    ('<div class="author"><span>By</span> <a>Sophie Foster</a><span class="job-title">Travel News Reporter</span>'
+     '<span>Bookmark</span></div>', ["By Sophie Foster"]),
+    ('<div class="authors"><span>Jane Doe</span><span>John Roe</span></div>', ["Jane Doe", "John Roe"]),
+    ('<div class="authors"><a>Jane Doe</a><span>Senior Reporter</span></div>', ["Jane Doe Senior Reporter"]),
+])
+def test_byline_parts(markup, parts):
+    element = lxml_html.fromstring(markup)
+    assert byline_parts(element, spaced_text(element, skip_hidden=True)) == parts
+
+
+@pytest.mark.parametrize("markup, teaser", [
+    ('<div><a href="/x"><h3>Other story</h3><p><span class="author">Jane Doe</span></p></a></div>', True),
+    ('<div><a href="/autor/jane"><span class="author">Jane Doe</span></a></div>', False),
+    ('<div><span class="author">Jane Doe</span></div>', False),
+])
+def test_in_teaser_card(markup, teaser):
+    element = next(e for e in lxml_html.fromstring(markup).iter("span"))
+    assert in_teaser_card(element) is teaser
+
+
+def _meta(head: str):
+    from parsel import Selector
+
+    from newscrawl.metadata import PageMetadata
+    return PageMetadata(Selector(text=f"<html><head>{head}</head><body></body></html>"))
+
+
+@pytest.mark.parametrize("head, author", [
+    ('<meta name="author" content="한국일보"><meta name="author" content="신현주 기자">'
+     '<meta property="og:site_name" content="한국일보">', "신현주 기자"),
+    ('<meta name="author" content="Jane Doe">', "Jane Doe"),
+    ('<meta name="author" content="Example News"><meta property="og:site_name" content="Example News">', None),
+    ('<meta name="copyright" content="© Example Media"><meta name="author" content="Example Media">', None),
+    ('<meta property="article:author" content="https://facebook.com/jane">', None),
+])
+def test_declared_author(head, author):
+    assert declared_author(_meta(head)) == author
+
+
+@pytest.mark.parametrize("jsonld, names", [
+    ('{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "headline": "H",'
+     ' "author": [{"@id": "#p1"}]}, {"@type": "Person", "@id": "#p1", "name": "Jane Doe"}]}', ["Jane Doe"]),
+    ('{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "headline": "H",'
+     ' "author": {"@id": "#o"}}, {"@type": "Organization", "@id": "#o", "name": "Example"}]}', []),
+    ('{"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@type": "Person", "name": "J"}}', []),
+])
+def test_referenced_persons(jsonld, names):
+    assert referenced_persons(_meta(f'<script type="application/ld+json">{jsonld}</script>')) == names

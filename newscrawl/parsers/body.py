@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newscrawl.parsers.boilerplate import SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
+from newscrawl.parsers.boilerplate import HIDDEN_CLASSES, SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
 from newscrawl.parsers.bylines import strip_byline_prefix
 from newscrawl.text import normalize_space
 
@@ -135,17 +135,47 @@ def block_text(element) -> tuple[str, int]:
     return normalize_space("".join(parts)), link_chars
 
 
-def spaced_text(element) -> str:
+def is_screen_reader_only(node) -> bool:
+    """Whether an element is hidden from view by a utility class ("sr-only", "visually-hidden") or
+    the ``hidden`` attribute: text for screen readers (a brand label, "Author:"), not shown.
+
+    >>> from lxml import html
+    >>> [is_screen_reader_only(html.fromstring(m)) for m in ('<span class="u-visually-hidden">x</span>',
+    ...  '<span class="sr-only">x</span>', '<span hidden>x</span>', '<span class="name">x</span>')]
+    [True, True, True, False]
+    """
+    attrib = node.attrib
+    if "hidden" in attrib:
+        return True
+    classes = attrib.get("class")
+    if not classes:
+        return False
+    return any(token.lower() in HIDDEN_CLASSES or token.lower().endswith(("-visually-hidden", "-sr-only"))
+               for token in classes.split())
+
+
+def spaced_text(element, skip_hidden: bool = False) -> str:
     """Text of an element with a space at every element boundary (for bylines and labels, where
-    ``<span>Travel</span><span>By Jane Doe</span>`` are separate words).
+    ``<span>Travel</span><span>By Jane Doe</span>`` are separate words); ``skip_hidden`` leaves out
+    screen-reader-only elements.
 
     >>> from lxml import html
     >>> spaced_text(html.fromstring("<div><span>Travel</span><span>By Jane Doe</span><script>x</script></div>"))
     'Travel By Jane Doe'
+    >>> spaced_text(html.fromstring('<div><span class="sr-only">brand</span> von Jane Doe</div>'), True)
+    'von Jane Doe'
     """
     parts = []
+    hidden: set = set()
     for node in element.iter():
-        if not isinstance(node.tag, str) or node.tag in _INLINE_SKIP:
+        parent = node.getparent()
+        if hidden and parent in hidden:
+            hidden.add(node)
+            continue
+        if not isinstance(node.tag, str) or node.tag in _INLINE_SKIP or (
+                skip_hidden and node is not element and is_screen_reader_only(node)):
+            if isinstance(node.tag, str) and node.tag not in _INLINE_SKIP:
+                hidden.add(node)
             if node.tail and node is not element:
                 parts.append(node.tail)
             continue

@@ -40,7 +40,9 @@ def strip_byline_prefix(text: str) -> str:
 # "Travel By Jane Doe": the "by" word inside a byline starts the names.
 _INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por)\s+(?=[A-ZÀ-Þ])")
 _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
-                        r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?)$", re.IGNORECASE)
+                        r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?|"
+                        r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
+                        r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja)$", re.IGNORECASE)
 MAX_ROLE_WORDS = 3
 
 
@@ -58,6 +60,49 @@ def strip_role_words(text: str) -> str:
             words.pop()
             dropped += 1
     return " ".join(words)
+
+
+# "신현주 기자", "山田太郎記者": the reporter title East Asian bylines put after the name.
+_EAST_ASIAN_ROLE = re.compile(r"\s*(?:기자|특파원|논설위원|記者|特派員|编辑|編集委員|记者)$")
+
+
+def strip_east_asian_role(text: str) -> str:
+    """Drop a trailing East Asian reporter title ("기자", "記者", "特派員").
+
+    >>> strip_east_asian_role("신현주 기자"), strip_east_asian_role("山田太郎記者"), strip_east_asian_role("Jane Doe")
+    ('신현주', '山田太郎', 'Jane Doe')
+    """
+    stripped = _EAST_ASIAN_ROLE.sub("", text)
+    return stripped if stripped.strip() else text
+
+
+_ROLE_CLASS = re.compile(r"(?:^|[-_ ])(?:job|jobtitle|job-title|role|position|designation|function|"
+                         r"author-title|author-role|author-job)(?:$|[-_ ])")
+
+
+def is_role_text(text: str) -> bool:
+    """Whether a byline part is the author's job title ("Travel News Reporter", "Redakteurin"), not a name.
+
+    >>> [is_role_text(t) for t in ("Travel News Reporter", "Redakteurin", "Senior Editor", "Jane Doe")]
+    [True, True, True, False]
+    """
+    words = normalize_space(text).split()
+    return bool(words) and len(words) <= 5 and bool(_ROLE_WORD.match(words[-1]))
+
+
+def is_role_element(element) -> bool:
+    """Whether a byline child holds the author's job title by its markup (``itemprop=jobTitle``, a
+    class such as "job-title" or "author-role").
+
+    >>> from lxml import html
+    >>> [is_role_element(html.fromstring(m)) for m in ('<span class="job-title">x</span>',
+    ...  '<span itemprop="jobTitle">x</span>', '<span class="author-name">x</span>')]
+    [True, True, False]
+    """
+    if element.attrib.get("itemprop", "").lower() in ("jobtitle", "roletitle"):
+        return True
+    classes = element.attrib.get("class", "").lower()
+    return bool(classes) and bool(_ROLE_CLASS.search(classes))
 
 
 def split_byline(text: str) -> list[str]:
@@ -91,7 +136,7 @@ def clean_name(text: str) -> str | None:
     >>> clean_name("  By Jane Doe, "), clean_name("Redaktion"), clean_name("12.05.2024")
     ('Jane Doe', None, None)
     """
-    text = normalize_space(strip_byline_prefix(normalize_space(text)))
+    text = strip_east_asian_role(normalize_space(strip_byline_prefix(normalize_space(text))))
     # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
     text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")

@@ -25,7 +25,14 @@ from newscrawl.loaders import ArticleLoader
 from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, spaced_text, walk_page
-from newscrawl.parsers.bylines import clean_authors, has_by_word, is_site_name, looks_like_name
+from newscrawl.parsers.bylines import (
+    clean_authors,
+    has_by_word,
+    is_role_element,
+    is_role_text,
+    is_site_name,
+    looks_like_name,
+)
 from newscrawl.parsers.captions import figure_captions, split_inline_credit
 from newscrawl.parsers.headlines import choose_headline, clean_title, headline_part
 from newscrawl.parsers.visible_dates import parse_visible_date
@@ -165,14 +172,73 @@ def is_topic(keyword: str) -> bool:
 def byline_parts(element, text: str) -> list[str]:
     """A byline element's names: one per child element when it lists them in separate elements
     (``<span>Jane Doe</span><span>John Roe</span>``), else its whole text."""
+    roles = [node for node in element.iter() if node is not element and isinstance(node.tag, str)
+             and is_role_element(node)]
+    if roles:
+        # "By Jane Doe <span class=job-title>Travel News Reporter</span> [Bookmark]": the title ends the
+        # names (as a ", Reporter" tail does in ``split_byline``).
+        role_text = spaced_text(roles[0], skip_hidden=True)
+        at = text.find(role_text) if role_text else -1
+        if at > 0:
+            text = normalize_space(text[:at])
     if has_by_word(text):
         return [text]
-    leaves = [spaced_text(node) for node in element.iter("a", "span", "li", "strong", "b")
-              if node is not element and not len(node)]
-    leaves = [leaf for leaf in leaves if len(leaf.split()) >= 2]
-    if len(leaves) >= 2:
+    leaves = [spaced_text(node, skip_hidden=True) for node in element.iter("a", "span", "li", "strong", "b")
+              if node is not element and not len(node) and not is_role_element(node)]
+    leaves = [leaf for leaf in leaves if len(leaf.split()) >= 2 and not is_role_text(leaf)]
+    if len(leaves) >= 2 or (roles and leaves):
         return leaves
     return [text]
+
+
+def in_teaser_card(element) -> bool:
+    """Whether a byline sits inside a link that also holds a heading: another article's teaser card,
+    not this article's byline.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><a href="/x"><h3>Other story</h3><span class="author">Jane Doe</span></a>'
+    ...                        '<span class="author"><a href="/autor/john">John Roe</a></span></div>')
+    >>> [in_teaser_card(e) for e in page.iter("span")]
+    [True, False]
+    """
+    node = element.getparent()
+    while node is not None:
+        if node.tag == "a":
+            return next(node.iter("h2", "h3", "h4", "h5", "h6"), None) is not None
+        node = node.getparent()
+    return False
+
+
+def declared_author(meta) -> str | None:
+    """The first ``<meta>`` author that names a person: a page may declare the site as one
+    ``<meta name=author>`` and the reporter as another; the site name (og:site_name, the JSON-LD
+    publisher, the copyright holder) is no author."""
+    site_names = {normalize_space(n).casefold() for n in (
+        meta.meta("og:site_name"), meta.meta("application-name"), meta.meta("copyright"),
+        *meta.article_names("publisher")) if isinstance(n, str)}
+    site_names |= {n.lstrip("©").strip() for n in site_names}
+    for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author"):
+        for value in meta.meta_all(key):
+            if normalize_space(value).casefold() not in site_names and not value.startswith("http"):
+                return value
+    return None
+
+
+def referenced_persons(meta) -> list[str]:
+    """Names of the article's authors given as JSON-LD references (``{"@id": ...}``) to Person
+    nodes elsewhere on the page (a ``@graph`` or another script)."""
+    value = meta.article_value("author")
+    ids = [e["@id"] for e in _as_list(value) if isinstance(e, dict) and isinstance(e.get("@id"), str)
+           and not isinstance(e.get("name"), str)]
+    if not ids:
+        return []
+    by_id = {n.get("@id"): n for n in meta.jsonld if isinstance(n, dict) and isinstance(n.get("name"), str)}
+    names = []
+    for ident in ids:
+        node = by_id.get(ident)
+        if node is not None and "Organization" not in str(node.get("@type", "")):
+            names.append(node["name"])
+    return names
 
 
 def is_title_variant(text: str, title) -> bool:
@@ -398,7 +464,8 @@ class GenericParser(ArticleParser):
     def authors(self, selector, meta, found, headline_element=None, blocks=()):
         """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
         JSON-LD organisations."""
-        persons = [n for n in clean_authors(meta.article_persons("author")) if not is_site_name(n)]
+        persons = [n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
+                   if not is_site_name(n)]
         if persons:
             return persons
         # Bylines between headline and text first, then down to the text's end, then anywhere.
@@ -410,14 +477,15 @@ class GenericParser(ArticleParser):
             return ([e for e, at in positions if first <= at <= (body_start or float("inf"))]
                     or [e for e, at in positions if first <= at <= (body_end or float("inf"))])
 
-        links = [spaced_text(a) for a in near(found.author_links)]
+        links = [spaced_text(a, skip_hidden=True) for a in near(found.author_links) if not in_teaser_card(a)]
         markup_names = clean_authors([t for t in links if looks_like_name(t)])
         markup = []
-        for element in (near(found.bylines) or found.bylines)[:MAX_BYLINES]:
-            text = spaced_text(element)
+        bylines = [e for e in found.bylines if not in_teaser_card(e)]
+        for element in (near(bylines) or bylines)[:MAX_BYLINES]:
+            text = spaced_text(element, skip_hidden=True)
             if text and len(text) < MAX_BYLINE_CHARS:
                 markup += byline_parts(element, text)
-        declared = meta.meta("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
+        declared = declared_author(meta)
         names = clean_authors(markup) or markup_names or clean_authors([declared or ""])
         names = [n for n in names if not n.startswith("http")]
         # An organisation only when no person is named.
