@@ -38,7 +38,10 @@ from newscrawl.parsers.generic import (
     byline_parts,
     declared_author,
     in_teaser_card,
+    is_byline_line,
     is_generic_keyword,
+    is_photo_text,
+    is_title_line,
     is_title_variant,
     is_topic,
     is_ui_tag,
@@ -46,6 +49,8 @@ from newscrawl.parsers.generic import (
     keyword_list,
     padded_list,
     referenced_persons,
+    strip_trailing_byline,
+    without_repeated_lead,
 )
 from newscrawl.parsers.headlines import (
     choose_headline,
@@ -284,6 +289,7 @@ def test_generic_page_end_to_end():
     ("erstellt: 01. April 2025, 15:25", "2025-04-01T15:25:00"),
     ("Published May 3, 2024 10:15 pm", "2024-05-03T22:15:00"),
     ("3 mars 2024", "2024-03-03T00:00:00"),
+    ("Publié le 18 juil. 2024 à 08:01", "2024-07-18T08:01:00"),
     ("28.04.2023", "2023-04-28T00:00:00"),
     ("31.02.2024", None),
     ("5 minutes ago", None),
@@ -516,3 +522,53 @@ def test_declared_author(head, author):
 ])
 def test_referenced_persons(jsonld, names):
     assert referenced_persons(_meta(f'<script type="application/ld+json">{jsonld}</script>')) == names
+
+
+@pytest.mark.parametrize("text, byline", [
+    ("Von Eva Kirchner-Rätsch", True), ("By Jane Doe and John Roe", True),
+    ("Von Berlin aus regiert die Partei das Land seit 1990 ohne Unterbrechung.", False),
+    ("Die Partei hat entschieden.", False),
+])
+def test_is_byline_line(text, byline):
+    assert is_byline_line(text) is byline
+
+
+@pytest.mark.parametrize("markup, text, photo", [
+    ('<div class="lightbox-gallery__description">x</div>', "Lindner spricht in Berlin.", True),
+    ('<div class="image-caption">x</div>', "Lindner spricht in Berlin.", True),
+    ('<p class="intro">x</p>', "Der Minister in Berlin. Bild: Christoph Soeder/dpa", True),
+    ('<section class="slideshow-intro-content">x</section>', "Zendaya is a fashion superstar.", False),
+    ('<p class="article-intro">x</p>', "Die Partei hat entschieden.", False),
+])
+def test_is_photo_text(markup, text, photo):
+    assert is_photo_text(lxml_html.fromstring(markup), text) is photo
+
+
+@pytest.mark.parametrize("text, titles, title_line", [
+    ("USA stoppen Schattentanker Acht Namen, vier Flaggen", ["Acht Namen, vier Flaggen"], True),
+    ("Acht Namen, vier Flaggen", [None, "Acht Namen, vier Flaggen"], True),
+    ("Europas Banken wollen beim Zahlungsverkehr unabhängiger von US-Firmen werden. Mit EPI bringen sie bald ein "
+     "neues Bezahlsystem an den Markt.", ["Europas Banken wollen unabhängiger werden"], False),
+])
+def test_is_title_line(text, titles, title_line):
+    assert is_title_line(text, titles) is title_line
+
+
+@pytest.mark.parametrize("text, stripped", [
+    ("Das Hotel wurde wieder lebendig. Von Eva Kirchner-Rätsch", "Das Hotel wurde wieder lebendig."),
+    ("The council voted late. By Jane Doe", "The council voted late."),
+    ("Das Gesetz kommt. Von Berlin aus ist das wenig.", "Das Gesetz kommt. Von Berlin aus ist das wenig."),
+    (None, None),
+])
+def test_strip_trailing_byline(text, stripped):
+    assert strip_trailing_byline(text) == stripped
+
+
+@pytest.mark.parametrize("paragraphs, lead, body", [
+    (["Das Hotel lebt. Von Eva Muster", "Der Text."], "Das Hotel lebt.", ["Der Text."]),
+    (["Das Hotel lebt.", "Der Text."], "Das Hotel lebt.", ["Das Hotel lebt.", "Der Text."]),
+    (["Das Hotel lebt wieder auf.", "Der Text."], "Das Hotel", ["Das Hotel lebt wieder auf.", "Der Text."]),
+    (["Der Text."], None, ["Der Text."]),
+])
+def test_without_repeated_lead(paragraphs, lead, body):
+    assert without_repeated_lead(paragraphs, lead) == body

@@ -25,6 +25,7 @@ from newscrawl.loaders import ArticleLoader
 from newscrawl.metadata import PageMetadata
 from newscrawl.parsers.base import ArticleParser, site_of
 from newscrawl.parsers.body import block_text, body_blocks, find_container, is_inside, spaced_text, walk_page
+from newscrawl.parsers.boilerplate import class_words
 from newscrawl.parsers.bylines import (
     clean_authors,
     has_by_word,
@@ -41,6 +42,7 @@ from newscrawl.text import comparison_key, normalize_space
 MIN_LEAD_CHARS = 40
 MAX_LEAD_CHARS = 1500
 MIN_DECK_CHARS = 60
+MAX_BYLINE_LINE_CHARS = 80
 DECK_TAGS = frozenset({"p", "h2", "h3", "h4"})
 TITLE_VARIANT_SHARE = 0.6
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
@@ -256,6 +258,21 @@ def is_title_variant(text: str, title) -> bool:
     return bool(words) and len(words & title_words) >= TITLE_VARIANT_SHARE * min(len(words), len(title_words))
 
 
+def is_title_line(text: str, titles) -> bool:
+    """Whether a standfirst-like text is one of the titles again (with a kicker, or the social title):
+    mostly the title's words and not much longer than it.
+
+    >>> is_title_line("USA stoppen Schattentanker: Acht Namen, vier Flaggen", ["Acht Namen, vier Flaggen"])
+    True
+    >>> is_title_line("Mit EPI wollen Europas Banken unabhängiger von Paypal werden. Um mitzuhalten, muss es in "
+    ...               "drei Punkten besser sein als die Konkurrenz.", ["Europas Banken wollen unabhängiger werden"])
+    False
+    """
+    words = len(re.findall(r"\w+", text))
+    return any(isinstance(t, str) and words <= 2 * len(re.findall(r"\w+", t)) + 3 and is_title_variant(text, t)
+               for t in titles)
+
+
 def bold_intro(blocks) -> str | None:
     """The first body paragraph when it is set in bold as a whole: the page's standfirst."""
     if not blocks or blocks[0].tag != "p" or len(blocks[0].text) < MIN_DECK_CHARS:
@@ -269,12 +286,76 @@ def bold_intro(blocks) -> str | None:
 
 
 def lead_text(element) -> tuple[str, int]:
-    """(text, characters in links) of a standfirst element; its paragraphs or bullet points one per line."""
+    """(text, characters in links) of a standfirst element; its paragraphs or bullet points one per line,
+    a byline line among them ("Von Jane Doe") left out."""
     parts = [block_text(node) for node in element.iter("p", "li") if node is not element]
-    parts = [(text, links) for text, links in parts if text]
+    parts = [(text, links) for text, links in parts if text and not is_byline_line(text)]
     if not parts:
         return block_text(element)
     return "\n\n".join(text for text, _ in parts), sum(links for _, links in parts)
+
+
+_TRAILING_BYLINE = re.compile(r"(?<=[.!?…\"“”»])\s+(?:Von|By|Par|Por|Door|Av|Af)\s+"
+                              r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|von|van|de|der|da|di|und|and|et|y))"
+                              r"{0,6}\s*$")
+
+
+def strip_trailing_byline(text: str | None) -> str | None:
+    """A description without the byline some sites append to it ("... wieder lebendig. Von Eva Muster").
+
+    >>> strip_trailing_byline("Bei der Premiere wurde das Hotel wieder lebendig. Von Eva Kirchner-Rätsch")
+    'Bei der Premiere wurde das Hotel wieder lebendig.'
+    >>> strip_trailing_byline("Das Gesetz kommt. Von Berlin aus gesehen ist das wenig.")
+    'Das Gesetz kommt. Von Berlin aus gesehen ist das wenig.'
+    """
+    return _TRAILING_BYLINE.sub("", text) if text else text
+
+
+def without_repeated_lead(paragraphs: list[str], lead: str | None) -> list[str]:
+    """The body without a first paragraph that is the standfirst with a byline after it (the
+    description the lead was taken from, printed once more with its author).
+
+    >>> without_repeated_lead(["Das Hotel lebt. Von Eva Muster", "Der Text."], "Das Hotel lebt.")
+    ['Der Text.']
+    >>> without_repeated_lead(["Das Hotel lebt wieder auf.", "Der Text."], "Das Hotel")
+    ['Das Hotel lebt wieder auf.', 'Der Text.']
+    >>> without_repeated_lead(["Das Hotel lebt.", "Der Text."], "Das Hotel lebt.")
+    ['Das Hotel lebt.', 'Der Text.']
+    """
+    if not paragraphs or not lead:
+        return paragraphs
+    first, lead = normalize_space(paragraphs[0]), normalize_space(lead)
+    if first.startswith(lead) and is_byline_line(first[len(lead):].strip()):
+        return paragraphs[1:]
+    return paragraphs
+
+
+def is_byline_line(text: str) -> bool:
+    """Whether a short line is a byline ("Von Eva Kirchner", "By Jane Doe"), not standfirst text.
+
+    >>> is_byline_line("Von Eva Kirchner-Rätsch"), is_byline_line("Von Berlin aus regiert die Partei seit 1990.")
+    (True, False)
+    """
+    return len(text) <= MAX_BYLINE_LINE_CHARS and has_by_word(text) and bool(clean_authors([text]))
+
+
+#: Class words of a description that belongs to a photo or gallery ("lightbox__description").
+_PHOTO_TEXT_CLASS = re.compile(r"(?:^|[-_ ])(?:lightbox|caption|figcaption|photo|image|img|picture)(?:$|[-_ ])")
+
+
+def is_photo_text(element, text: str) -> bool:
+    """Whether a standfirst-like element is a photo's or gallery's description: its class says so,
+    or its text ends with a photo credit ("... Bild: dpa").
+
+    >>> from lxml import html
+    >>> is_photo_text(html.fromstring('<div class="lightbox__description">x</div>'), "Lindner spricht.")
+    True
+    >>> is_photo_text(html.fromstring('<p class="intro">x</p>'), "Der Minister in Berlin. Foto: dpa")
+    True
+    >>> is_photo_text(html.fromstring('<p class="article-intro">x</p>'), "Die Partei hat entschieden.")
+    False
+    """
+    return bool(_PHOTO_TEXT_CLASS.search(class_words(element))) or bool(split_inline_credit(text)[1])
 
 
 def is_url_slug(keywords: list[str], url: str) -> bool:
@@ -355,9 +436,10 @@ class GenericParser(ArticleParser):
         loader.add_value("headline", headline)
         captions = self.find_captions(found, meta, url, container, blocks, headline_element)
         caption_keys = {comparison_key(c.get("text")) for c in captions}
-        loader.add_value("lead", self.find_lead(selector, meta, found, blocks, headline, headline_element,
-                                                caption_keys))
+        lead = self.find_lead(selector, meta, found, blocks, headline, headline_element, caption_keys)
+        loader.add_value("lead", lead)
         loader.add_value("authors", self.authors(selector, meta, found, headline_element, blocks))
+        paragraphs = without_repeated_lead(paragraphs, lead)
         if paragraphs:
             loader.add_value("body", paragraphs)
         loader.add_value("captions", captions)
@@ -407,11 +489,13 @@ class GenericParser(ArticleParser):
         """The standfirst shown between headline and body, else the declared description."""
         # og:description first: some JSON-LD descriptions describe the lead photo, not the article.
         declared = meta.article_value("description")
-        description = clean_title(meta.meta("og:description", "description", "twitter:description")) or clean_title(
-            declared if isinstance(declared, str) else None)
+        description = strip_trailing_byline(clean_title(meta.meta("og:description", "description",
+                                                                 "twitter:description"))
+                                            or clean_title(declared if isinstance(declared, str) else None))
         first_body = found.order.get(blocks[0].element) if blocks else None
         start = found.order.get(headline_element, 0) if headline_element is not None else 0
         headline_key = comparison_key(headline)
+        titles = [headline] + [meta.meta(k) for k in ("og:title", "twitter:title")] + [meta.article_value("headline")]
         for element in found.leads:
             position = self._position(element, found)
             if first_body is not None and position is not None and position > first_body:
@@ -425,8 +509,10 @@ class GenericParser(ArticleParser):
                 continue
             if comparison_key(text) == headline_key or comparison_key(text) in caption_keys:
                 continue
+            if is_photo_text(element, text) or (len(text) < MIN_DECK_CHARS * 2 and parse_visible_date(text)) \
+                    or is_title_line(text, titles):
+                continue  # a gallery's photo description, a dateline, the headline with its kicker
             return text
-        titles = [headline] + [meta.meta(k) for k in ("og:title", "twitter:title")] + [meta.article_value("headline")]
         return (self.deck_after_headline(found, start, first_body, titles) or bold_intro(blocks) or description)
 
     @staticmethod

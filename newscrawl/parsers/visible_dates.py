@@ -10,18 +10,18 @@ from datetime import datetime
 _MONTHS = {
     name: number
     for number, names in enumerate([
-        "january jan januar janvier enero gennaio januari jänner",
-        "february feb februar février fevrier febrero febbraio februari",
+        "january jan januar janvier janv enero gennaio januari jänner",
+        "february feb februar février fevrier févr fevr febrero febbraio februari",
         "march mar märz maerz mars marzo maart",
-        "april apr avril abril aprile",
+        "april apr avril avr abril aprile",
         "may mai mayo maggio mei",
         "june jun juni juin junio giugno",
-        "july jul juli juillet julio luglio",
+        "july jul juli juillet juil julio luglio",
         "august aug août aout agosto augustus",
         "september sep sept septembre septiembre settembre",
         "october oct oktober octobre octubre ottobre",
         "november nov novembre noviembre",
-        "december dec dezember décembre decembre diciembre dicembre",
+        "december dec dezember décembre decembre déc diciembre dicembre",
     ], start=1)
     for name in names.split()
 }
@@ -55,6 +55,8 @@ def parse_visible_date(text: str | None) -> str | None:
     '2025-04-01T15:25:00'
     >>> parse_visible_date("Published May 3, 2024 10:15 pm")
     '2024-05-03T22:15:00'
+    >>> parse_visible_date("Publié le 18 juil. 2024 à 08:01")
+    '2024-07-18T08:01:00'
     >>> parse_visible_date("28.04.2023")
     '2023-04-28T00:00:00'
     >>> parse_visible_date("5 minutes ago") is None
