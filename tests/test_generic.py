@@ -26,6 +26,8 @@ from newscrawl.parsers.bylines import (
 )
 from newscrawl.parsers.captions import (
     clean_credit,
+    figure_caption,
+    in_teaser_link,
     is_thumbnail,
     largest_from_srcset,
     split_inline_credit,
@@ -572,3 +574,32 @@ def test_strip_trailing_byline(text, stripped):
 ])
 def test_without_repeated_lead(paragraphs, lead, body):
     assert without_repeated_lead(paragraphs, lead) == body
+
+
+@pytest.mark.parametrize("markup, teaser", [
+    ('<a href="/other.html"><figure><img src="a.jpg"><figcaption>A caption here</figcaption></figure>'
+     '<h2>Other story</h2></a>', True),
+    ('<a class="link--with-thumbnail" href="/other.html"><img src="a.jpg"><div><h2>Les også Other</h2></div></a>',
+     True),
+    ('<a href="big.jpg"><figure><img src="a.jpg"><figcaption>A caption here</figcaption></figure></a>', False),
+    ('<div><figure><img src="a.jpg"><figcaption>A caption here</figcaption></figure></div>', False),
+])
+def test_in_teaser_link(markup, teaser):
+    root = lxml_html.fromstring(markup)
+    photo = next(root.iter("figure"), None)
+    assert in_teaser_link(photo if photo is not None else root) is teaser
+
+
+@pytest.mark.parametrize("markup, found", [
+    # Photo boxes without <figure>: WordPress "post-thumbnail", compound class words ("contentimage").
+    ('<div><div class="post-thumbnail"><img src="a.jpg"><p class="wp-caption-text">Kallas und Jaishankar in '
+     'Neu-Delhi | Bildquelle: EU</p></div><p>' + "Text. " * 30 + '</p></div>', True),
+    ('<div><div class="contentimage"><img src="a.jpg"><span class="caption">Die Technik auf dem Dach der Bahn'
+     '</span></div><p>' + "Text. " * 30 + '</p></div>', True),
+    ('<div><div class="backgroundcolor"><img src="a.jpg"><span class="caption">Die Technik auf dem Dach der Bahn'
+     '</span></div><p>' + "Text. " * 30 + '</p></div>', False),
+])
+def test_photo_box_classes(markup, found):
+    walk = walk_page(lxml_html.fromstring(markup))
+    captions = [figure_caption(f.element, "https://example.com/") for f in walk.figures]
+    assert any(captions) is found

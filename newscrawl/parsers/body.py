@@ -43,7 +43,8 @@ LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek
                         r"sub-headline|subheader|sub-header|excerpt|description|abstract|strapline|epigraph|"
                         r"entradilla|chapo|chapeau|sottotitolo|ingress|bajada)(?:$|[-_ ])")
 #: Class words of photo boxes built without <figure>, and the most text such a box holds.
-PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-caption|attachment|foto|bild)"
+PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-caption|attachment|foto|bild|"
+                       r"thumbnail|post-thumbnail|[a-z]{3,}(?:image|photo|picture))"
                        r"(?:$|[-_ ])")
 MAX_PHOTO_BOX_CHARS = 1500
 #: Furniture whose photos and standfirst-like texts are not the article's (headers, hero and

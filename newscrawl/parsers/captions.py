@@ -186,6 +186,8 @@ def figure_caption(figure, base_url: str) -> dict | None:
                 credit_texts.append(text)
                 break
     text, _ = block_text(caption)
+    if in_teaser_link(photo):
+        return None
     if credit_texts:
         credit = credit_texts[0]
         if credit in text:  # the credit printed before or after the caption text
@@ -201,6 +203,24 @@ def figure_caption(figure, base_url: str) -> dict | None:
             len(text) < MAX_BYLINE_CAPTION_CHARS and strip_byline_prefix(text) != text):
         return None  # too short, an author box ("By Jane Doe, Reporter"), or a teaser thumbnail
     return {"text": text, "credit": credit, "image_url": image_url(photo, base_url)}
+
+
+def in_teaser_link(photo) -> bool:
+    """Whether a photo is, or sits inside, a link that also holds a heading: another article's teaser card.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><a href="/other.html"><figure><img src="a.jpg"><figcaption>A caption'
+    ...                        '</figcaption></figure><h2>Other story</h2></a>'
+    ...                        '<a href="big.jpg"><figure></figure></a></div>')
+    >>> [in_teaser_link(f) for f in page.iter("figure")] + [in_teaser_link(page.find("a"))]
+    [True, False, True]
+    """
+    node = photo
+    while node is not None:
+        if node.tag == "a":
+            return next(node.iter("h2", "h3", "h4", "h5", "h6"), None) is not None
+        node = node.getparent()
+    return False
 
 
 def _credit_candidates(photo, caption):
