@@ -28,6 +28,7 @@ from newscrawl.parsers.captions import (
     clean_credit,
     figure_caption,
     in_teaser_link,
+    is_text_figure,
     is_thumbnail,
     largest_from_srcset,
     split_inline_credit,
@@ -320,7 +321,8 @@ def test_strip_role_words(name, role_free):
 
 @pytest.mark.parametrize("credit, cleaned", [
     ("(Foto: Pool via REUTERS)", "Pool via REUTERS"), ("© dpa", "dpa"), ("Image Credits: Strava", "Strava"),
-    ("(Bild: )", None),
+    ("(Bild: )", None), ("Bildquelle: EU-Kommission", "EU-Kommission"), ("Photo credit: AP", "AP"),
+    ("2:43 min", None), ("(1:24:10)", None),
 ])
 def test_clean_credit(credit, cleaned):
     assert clean_credit(credit) == cleaned
@@ -603,3 +605,13 @@ def test_photo_box_classes(markup, found):
     walk = walk_page(lxml_html.fromstring(markup))
     captions = [figure_caption(f.element, "https://example.com/") for f in walk.figures]
     assert any(captions) is found
+
+
+@pytest.mark.parametrize("markup, text_figure", [
+    ('<figure><blockquote><p>Words.</p></blockquote><figcaption>Jane Doe, expert</figcaption></figure>', True),
+    ('<figure><pre>code</pre><figcaption>Listing 1</figcaption></figure>', True),
+    ('<figure><blockquote>Tweet</blockquote><img src="a.jpg"><figcaption>x</figcaption></figure>', False),
+    ('<figure><img src="a.jpg"><figcaption>The minister</figcaption></figure>', False),
+])
+def test_is_text_figure(markup, text_figure):
+    assert is_text_figure(lxml_html.fromstring(markup)) is text_figure

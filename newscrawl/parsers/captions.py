@@ -21,13 +21,15 @@ _CAPTION_CLASS = re.compile(r"(?:^|[-_ ])(?:caption|figcaption|description|desc|
                             r"bildunterschrift|didascalia|pie)(?:$|[-_ ])")
 # A credit written into the caption text: "... (Foto: dpa)", "... © Reuters", "... Photo: AP".
 _INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:photo|photograph|picture|image|foto) by\b|"
-                            r"(?:fotos?|photos?|bild|image|quelle|source|credits?|"
+                            r"(?:fotos?|photos?|bild|image|quelle|bildquelle|fotoquelle|source|credits?|"
+                            r"photo credits?|fotocredits?|"
                             r"image credits?|ảnh|фото|isithombe|zdjęcie|kuva|foto/video)\s*:|foto\s*/)"
                             r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$", re.IGNORECASE)
 MIN_CAPTION_CHARS = 12
 MAX_PIPED_CREDIT_CHARS = 80
 THUMBNAIL_PIXELS = 150
 MAX_BYLINE_CAPTION_CHARS = 100
+_DURATION = re.compile(r"^\(?\d{1,2}(?::\d{2}){1,2}\s*(?:min\.?|minutes?|minuten|sek\.?|s)?\)?$", re.IGNORECASE)
 _DESCRIBED_ITEM = re.compile(r"(?:^|,)\s*(\S+?)\s+(\d+(?:\.\d+)?)[wx]\s*(?=,|$)")
 _SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
 _LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "data-lazy-srcset",
@@ -56,7 +58,8 @@ def split_inline_credit(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(" -–—|,"), normalize_space(match.group(1)) or None
 
 
-_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|copyright|(?:photo|photograph|picture|image|foto) by|fotos?|photos?|bild|"
+_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|copyright|(?:photo|photograph|picture|image|foto) by|photo credits?|"
+                           r"fotocredits?|bildquelle|fotoquelle|fotos?|photos?|bild|"
                            r"image credits?|images?|quelle|source|"
                            r"credits?|ảnh|фото)\s*:?\s*", re.IGNORECASE)
 
@@ -66,11 +69,16 @@ def clean_credit(credit: str | None) -> str | None:
 
     >>> clean_credit("(Foto: Pool via REUTERS)"), clean_credit("© dpa"), clean_credit("(Bild: )")
     ('Pool via REUTERS', 'dpa', None)
+    >>> clean_credit("Bildquelle: EU-Kommission"), clean_credit("2:43 min"), clean_credit("1:24:10")
+    ('EU-Kommission', None, None)
     """
     text = normalize_space(credit)
     if text.startswith(("(", "[")) and text.endswith((")", "]")):
         text = text[1:-1].strip()
-    return _CREDIT_LABEL.sub("", text).strip() or None
+    text = _CREDIT_LABEL.sub("", text).strip()
+    if _DURATION.match(text):
+        return None  # a video's running time ("2:43 min"), not a credit
+    return text or None
 
 
 def is_thumbnail(photo) -> bool:
@@ -166,6 +174,25 @@ def _caption_element(figure):
     return None
 
 
+_MEDIA_TAGS = ("img", "picture", "source", "video", "iframe", "amp-img", "svg", "noscript", "object", "embed")
+
+
+def is_text_figure(figure) -> bool:
+    """Whether a ``<figure>`` shows text, not an image: a pull quote with its speaker, a code listing,
+    a table; its ``<figcaption>`` is an attribution, not a photo caption.
+
+    >>> from lxml import html
+    >>> is_text_figure(html.fromstring('<figure><blockquote>Words.</blockquote><figcaption>Jane Doe, expert'
+    ...                                '</figcaption></figure>'))
+    True
+    >>> is_text_figure(html.fromstring('<figure><img src="a.jpg"><figcaption>The minister</figcaption></figure>'))
+    False
+    """
+    if next(figure.iter(*_MEDIA_TAGS), None) is not None:
+        return False
+    return next(figure.iter("blockquote", "pre", "table", "code"), None) is not None
+
+
 def figure_caption(figure, base_url: str) -> dict | None:
     """``{text, credit, image_url}`` of one figure (or of a ``<figcaption>`` standing after its image
     outside any ``<figure>``); ``None`` when it shows no caption."""
@@ -174,6 +201,8 @@ def figure_caption(figure, base_url: str) -> dict | None:
         if photo is None or next(photo.iter("img", "source"), None) is None:
             return None
     else:
+        if is_text_figure(figure):
+            return None
         caption, photo = _caption_element(figure), figure
     if caption is None:
         return None
