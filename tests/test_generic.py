@@ -611,7 +611,10 @@ def test_photo_box_classes(markup, found):
     ('<figure><blockquote><p>Words.</p></blockquote><figcaption>Jane Doe, expert</figcaption></figure>', True),
     ('<figure><pre>code</pre><figcaption>Listing 1</figcaption></figure>', True),
     ('<figure><blockquote>Tweet</blockquote><img src="a.jpg"><figcaption>x</figcaption></figure>', False),
+    ('<figure><figcaption>Bitte aktivieren Sie Javascript.</figcaption></figure>', True),
     ('<figure><img src="a.jpg"><figcaption>The minister</figcaption></figure>', False),
+    ('<figure><span class="lazy" data-src="a.jpg"></span><figcaption>The minister</figcaption></figure>', False),
+    ('<figure><div style="background-image: url(a.jpg)"></div><figcaption>The minister</figcaption></figure>', False),
 ])
 def test_is_text_figure(markup, text_figure):
     assert is_text_figure(lxml_html.fromstring(markup)) is text_figure

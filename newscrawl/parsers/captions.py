@@ -178,8 +178,9 @@ _MEDIA_TAGS = ("img", "picture", "source", "video", "iframe", "amp-img", "svg", 
 
 
 def is_text_figure(figure) -> bool:
-    """Whether a ``<figure>`` shows text, not an image: a pull quote with its speaker, a code listing,
-    a table; its ``<figcaption>`` is an attribution, not a photo caption.
+    """Whether a ``<figure>`` shows no image: no media element and no attribute pointing to one
+    (``data-src``, ``data-image``, a ``background-image: url(...)`` style).  A pull quote with its
+    speaker, a code listing, a notice ("Please enable JavaScript"): its ``<figcaption>`` is no photo caption.
 
     >>> from lxml import html
     >>> is_text_figure(html.fromstring('<figure><blockquote>Words.</blockquote><figcaption>Jane Doe, expert'
@@ -187,10 +188,13 @@ def is_text_figure(figure) -> bool:
     True
     >>> is_text_figure(html.fromstring('<figure><img src="a.jpg"><figcaption>The minister</figcaption></figure>'))
     False
+    >>> is_text_figure(html.fromstring('<figure><div data-src="a.jpg"></div><figcaption>x</figcaption></figure>'))
+    False
     """
     if next(figure.iter(*_MEDIA_TAGS), None) is not None:
         return False
-    return next(figure.iter("blockquote", "pre", "table", "code"), None) is not None
+    return not any(any("src" in key or "image" in key or "url(" in value for key, value in node.attrib.items())
+                   for node in figure.iter() if isinstance(node.tag, str))
 
 
 def figure_caption(figure, base_url: str) -> dict | None:
