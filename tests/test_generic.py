@@ -50,8 +50,10 @@ from newscrawl.parsers.generic import (
     is_ui_tag,
     is_url_slug,
     keyword_list,
+    labelled_authors,
     padded_list,
     referenced_persons,
+    signature_line,
     strip_trailing_byline,
     without_repeated_lead,
 )
@@ -618,3 +620,28 @@ def test_photo_box_classes(markup, found):
 ])
 def test_is_text_figure(markup, text_figure):
     assert is_text_figure(lxml_html.fromstring(markup)) is text_figure
+
+
+@pytest.mark.parametrize("markup, names", [
+    ('<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>',
+     ["Roman Goncharenko"]),
+    ('<dl><dt>Author:</dt><dd>Jane Doe</dd></dl>', ["Jane Doe"]),
+    ('<table><tr><th>Verfasser</th><td>Max Muster</td></tr></table>', ["Max Muster"]),
+    ('<p><b>Author</b> of three books, she lives in Rome.</p>', []),
+    ('<p><strong>Datum</strong> 28.04.2023</p>', []),
+])
+def test_labelled_authors(markup, names):
+    assert labelled_authors(lxml_html.fromstring(markup)) == names
+
+
+@pytest.mark.parametrize("markup, name", [
+    ('<p style="text-align:right;"><strong>Lê Phương</strong></p>', "Lê Phương"),
+    ('<p><b>Jane Doe</b></p>', "Jane Doe"),
+    ('<p><strong>Read more</strong></p>', None),
+    ('<p><strong>Update:</strong></p>', None),
+    ('<p>Jane Doe</p>', None),
+    ('<p><strong>The council voted on Monday to close the old bridge.</strong></p>', None),
+])
+def test_signature_line(markup, name):
+    element = lxml_html.fromstring(markup)
+    assert signature_line([Block(element, "p", block_text(element)[0])]) == name

@@ -211,6 +211,74 @@ def in_teaser_card(element) -> bool:
     return False
 
 
+_AUTHOR_LABEL = re.compile(r"^(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|autorin/autor|autoren|author|authors|"
+                           r"written by|verfasser(?:in)?|auteur|autore|autor\(in\)|reporter)\s*:?$", re.IGNORECASE)
+MAX_LABELS = 200
+
+
+def labelled_authors(root) -> list[str]:
+    """Names written after an author label in a fact list or table: ``<strong>Author</strong> Jane Doe``,
+    ``<dt>Autorin/Autor</dt><dd>Jane Doe</dd>``, ``<th>Author:</th><td>Jane Doe</td>``.
+
+    >>> from lxml import html
+    >>> labelled_authors(html.fromstring('<ul><li><strong>Datum</strong> 28.04.2023</li>'
+    ...                                  '<li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>'))
+    ['Roman Goncharenko']
+    >>> labelled_authors(html.fromstring('<dl><dt>Author:</dt><dd>Jane Doe</dd></dl>'))
+    ['Jane Doe']
+    >>> labelled_authors(html.fromstring('<p><b>Author</b> of three books, she lives in Rome.</p>'))
+    []
+    """
+    for count, label in enumerate(root.iter("strong", "b", "dt", "th")):
+        if count >= MAX_LABELS:
+            break
+        if not _AUTHOR_LABEL.match(normalize_space("".join(label.itertext()))):
+            continue
+        value = normalize_space(label.tail)
+        if not value:
+            following = label.getnext()
+            value = spaced_text(following) if following is not None else ""
+        if value and len(value) <= MAX_BYLINE_CHARS and looks_like_name(value.split(",")[0].strip()):
+            return [value]
+    return []
+
+
+def after_body(found, blocks) -> list:
+    """The article's last paragraph and the text block right after it (a short line the body leaves out)."""
+    if not blocks:
+        return []
+    last = blocks[-1].element
+    for index, block in enumerate(found.blocks):
+        if block.element is last:
+            return found.blocks[index:index + 2]
+    return blocks[-1:]
+
+
+def signature_line(blocks) -> str | None:
+    """The first of ``blocks`` that is a name set in bold on its own line: an author's signature
+    under the text ("<p><strong>Lê Phương</strong></p>").
+
+    >>> from lxml import html
+    >>> from newscrawl.parsers.body import Block
+    >>> p = html.fromstring('<p style="text-align:right"><strong>Lê Phương</strong></p>')
+    >>> signature_line([Block(p, "p", "Lê Phương")])
+    'Lê Phương'
+    >>> q = html.fromstring('<p><strong>Read more</strong></p>')
+    >>> signature_line([Block(q, "p", "Read more")]) is None
+    True
+    """
+    for block in blocks:
+        if block.tag != "p":
+            continue
+        element, text = block.element, block.text
+        children = [child for child in element if isinstance(child.tag, str)]
+        if (len(children) == 1 and children[0].tag in ("strong", "b") and not (element.text or "").strip()
+                and not (children[0].tail or "").strip() and 2 <= len(text.split()) <= 4 and looks_like_name(text)
+                and not any(c in text for c in ".:!?")):
+            return text
+    return None
+
+
 def declared_author(meta) -> str | None:
     """The first ``<meta>`` author that names a person: a page may declare the site as one
     ``<meta name=author>`` and the reporter as another; the site name (og:site_name, the JSON-LD
@@ -572,10 +640,12 @@ class GenericParser(ArticleParser):
             if text and len(text) < MAX_BYLINE_CHARS:
                 markup += byline_parts(element, text)
         declared = declared_author(meta)
-        names = clean_authors(markup) or markup_names or clean_authors([declared or ""])
+        names = (clean_authors(markup) or markup_names or clean_authors(labelled_authors(selector.root))
+                 or clean_authors([declared or ""]))
         names = [n for n in names if not n.startswith("http")]
-        # An organisation only when no person is named.
-        return names or clean_authors(meta.article_names("author"))
+        # An organisation only when no person is named; before it, a signature under the text.
+        return (names or clean_authors([signature_line(after_body(found, blocks))])
+                or clean_authors(meta.article_names("author")))
 
     def find_captions(self, found, meta, url, container, blocks, headline_element):
         """Captions of the article's photos: in the text container, in its <article> after the headline,
