@@ -10,6 +10,7 @@ from newscrawl.parsers.body import (
     block_text,
     body_blocks,
     find_container,
+    is_layout_box,
     is_screen_reader_only,
     spaced_text,
     walk_page,
@@ -645,3 +646,12 @@ def test_labelled_authors(markup, names):
 def test_signature_line(markup, name):
     element = lxml_html.fromstring(markup)
     assert signature_line([Block(element, "p", block_text(element)[0])]) == name
+
+
+@pytest.mark.parametrize("markup, layout", [
+    ("<li><h1>Title</h1><h2>Deck line</h2><p>Text.</p></li>", True),
+    ("<li><h1>Title</h1></li>", False),
+    ("<li><p>Item text</p></li>", False),
+])
+def test_is_layout_box(markup, layout):
+    assert is_layout_box(lxml_html.fromstring(markup)) is layout

@@ -16,6 +16,8 @@ from newscrawl.parsers.bylines import strip_byline_prefix
 from newscrawl.text import normalize_space
 
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
+#: Paragraph-like tags that some pages use as layout boxes around the whole article.
+LAYOUT_BLOCK_TAGS = frozenset({"li", "dd", "blockquote"})
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: Containers whose own loose text (not wrapped in <p>) counts as a paragraph.
 TEXT_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "td", "font", "center"})
@@ -294,7 +296,7 @@ def walk_page(root) -> PageWalk:
             furniture = node
             if strong_furniture is None and STRONG_FURNITURE.search(words):
                 strong_furniture = node
-        if tag in PARAGRAPH_TAGS:
+        if tag in PARAGRAPH_TAGS and not (tag in LAYOUT_BLOCK_TAGS and is_layout_box(node)):
             text, link_chars = block_text(node)
             if text:
                 found.blocks.append(Block(node, tag, text, link_chars, furniture))
@@ -309,6 +311,20 @@ def walk_page(root) -> PageWalk:
             continue
         stack.append((iter(node), furniture, strong_furniture))
     return found
+
+
+def is_layout_box(element) -> bool:
+    """Whether a list item (or ``dd``/``blockquote``) frames the article: it holds the ``<h1>`` and
+    paragraphs of text, so it is walked into rather than read as one paragraph.  A breadcrumb item
+    holding just the ``<h1>`` stays one block.
+
+    >>> from lxml import html
+    >>> is_layout_box(html.fromstring("<li><h1>Title</h1><h2>Deck</h2><p>Text.</p></li>"))
+    True
+    >>> is_layout_box(html.fromstring("<li><h1>Title</h1></li>"))
+    False
+    """
+    return next(element.iter("h1"), None) is not None and next(element.iter("p"), None) is not None
 
 
 def _is_good(block: Block) -> bool:
