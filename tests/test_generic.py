@@ -12,6 +12,7 @@ from newscrawl.parsers.body import (
     find_container,
     is_layout_box,
     is_screen_reader_only,
+    is_titled_subheading,
     spaced_text,
     walk_page,
 )
@@ -655,3 +656,15 @@ def test_signature_line(markup, name):
 ])
 def test_is_layout_box(markup, layout):
     assert is_layout_box(lxml_html.fromstring(markup)) is layout
+
+
+@pytest.mark.parametrize("markup, titled", [
+    ('<h3 class="voc-d-c__s-title">Retirada de la custodia</h3>', True),
+    ('<h2 class="article-subheadline">Die Folgen</h2>', True),
+    ('<h3 class="related-title">More stories</h3>', False),
+    ('<h3 class="newsletter-heading">Sign up</h3>', False),
+])
+def test_is_titled_subheading(markup, titled):
+    element = lxml_html.fromstring(markup)
+    text = block_text(element)[0]
+    assert is_titled_subheading(Block(element, element.tag, text, furniture=element)) is titled

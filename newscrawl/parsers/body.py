@@ -415,6 +415,29 @@ def trim_edges(paragraphs: list[Block]) -> list[Block]:
     return paragraphs[start:end]
 
 
+_TITLE_WORD = re.compile(r"(?:^|(?<=[-_]))(?:title|headline|subtitle|heading)(?=$|[-_]|\d)")
+
+
+def is_titled_subheading(block: Block) -> bool:
+    """Whether a subheading is furniture only because its own class calls it a title
+    (``<h3 class="section__title">``): a section heading of the text, not page furniture.
+
+    >>> from lxml import html
+    >>> h3 = html.fromstring('<h3 class="voc-d-c__s-title">Retirada de la custodia</h3>')
+    >>> is_titled_subheading(Block(h3, "h3", "Retirada de la custodia", furniture=h3))
+    True
+    >>> h3 = html.fromstring('<h3 class="related-title">More stories</h3>')
+    >>> is_titled_subheading(Block(h3, "h3", "More stories", furniture=h3))
+    False
+    """
+    if block.tag not in HEADING_TAGS or block.furniture is not block.element:
+        return False
+    words = class_words(block.element)
+    if not words or is_furniture(block.element, _TITLE_WORD.sub("x", words)):
+        return False
+    return True
+
+
 def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[Block]:
     """The article's paragraphs and subheadings, in page order."""
     if container is None:
@@ -424,5 +447,6 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
     if headline_element is not None and is_inside(headline_element, container):
         start = found.order.get(headline_element, 0)
     kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
-            and (b.furniture is None or is_inside(container, b.furniture)) and keep_block(b)]
+            and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))
+            and keep_block(b)]
     return trim_edges(kept)
