@@ -668,3 +668,13 @@ def test_is_titled_subheading(markup, titled):
     element = lxml_html.fromstring(markup)
     text = block_text(element)[0]
     assert is_titled_subheading(Block(element, element.tag, text, furniture=element)) is titled
+
+
+@pytest.mark.parametrize("markup, caption", [
+    ('<div class="blog--image"><picture><img src="a.jpg"></picture><p class="article--media--lead">Friedrich Merz</p>'
+     '<p class="image--author">Foto: REUTERS/Nadja Wohlleben</p></div>',
+     {"text": "Friedrich Merz", "credit": "REUTERS/Nadja Wohlleben", "image_url": "https://example.com/a.jpg"}),
+    ('<div class="photo"><img src="a.jpg"><p>Foto: dpa</p></div>', None),
+])
+def test_photo_box_paragraph_caption(markup, caption):
+    assert figure_caption(lxml_html.fromstring(markup), "https://example.com/") == caption

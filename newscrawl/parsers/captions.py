@@ -160,6 +160,12 @@ def _caption_element(figure):
         if (isinstance(node.tag, str) and node is not figure and _CAPTION_CLASS.search(class_words(node))
                 and len(block_text(node)[0]) >= MIN_CAPTION_CHARS):
             return node
+    # A photo box's own paragraph that is not its credit ("<p class=media-lead>Friedrich Merz</p>").
+    for node in figure.iter("p"):
+        text = block_text(node)[0]
+        if not _CREDIT_CLASS.search(class_words(node)) and len(text) >= MIN_CAPTION_CHARS \
+                and split_inline_credit(text)[0]:
+            return node  # (not a paragraph holding only "Foto: ...")
     # A <figcaption> right after the <figure> it describes.
     following = figure.getnext()
     if following is not None and following.tag == "figcaption":
