@@ -30,6 +30,7 @@ from newscrawl.parsers.captions import (
     clean_credit,
     figure_caption,
     in_teaser_link,
+    is_labelled_credit,
     is_text_figure,
     is_thumbnail,
     largest_from_srcset,
@@ -678,3 +679,18 @@ def test_is_titled_subheading(markup, titled):
 ])
 def test_photo_box_paragraph_caption(markup, caption):
     assert figure_caption(lxml_html.fromstring(markup), "https://example.com/") == caption
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("© VS Tristach", True), ("Foto: dpa", True), ("Bildquelle: EU", True), ("(c) Reuters", True),
+    ("Fotos der Woche aus aller Welt", False), ("Kiew am Morgen", False),
+])
+def test_is_labelled_credit(text, credit):
+    assert is_labelled_credit(text) is credit
+
+
+def test_labelled_credit_element_in_photo_box():
+    box = lxml_html.fromstring('<figure><img src="a.jpg"><figcaption><small>Norbert Salcher empfing 14 Kinder</small>'
+                               '<small>© VS Tristach</small></figcaption></figure>')
+    assert figure_caption(box, "https://example.com/") == {
+        "text": "Norbert Salcher empfing 14 Kinder", "credit": "VS Tristach", "image_url": "https://example.com/a.jpg"}

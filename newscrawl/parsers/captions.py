@@ -29,6 +29,7 @@ MIN_CAPTION_CHARS = 12
 MAX_PIPED_CREDIT_CHARS = 80
 THUMBNAIL_PIXELS = 150
 MAX_BYLINE_CAPTION_CHARS = 100
+MAX_LABELLED_CREDIT_CHARS = 120
 _DURATION = re.compile(r"^\(?\d{1,2}(?::\d{2}){1,2}\s*(?:min\.?|minutes?|minuten|sek\.?|s)?\)?$", re.IGNORECASE)
 _DESCRIBED_ITEM = re.compile(r"(?:^|,)\s*(\S+?)\s+(\d+(?:\.\d+)?)[wx]\s*(?=,|$)")
 _SRCSET_ITEM = re.compile(r"(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?")
@@ -203,6 +204,19 @@ def is_text_figure(figure) -> bool:
                    for node in figure.iter() if isinstance(node.tag, str))
 
 
+_LABELLED_CREDIT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|(?:fotos?|photos?|bild|image|credits?|quelle|bildquelle|"
+                              r"fotoquelle)\s*:)", re.IGNORECASE)
+
+
+def is_labelled_credit(text: str) -> bool:
+    """Whether a short text is a photo credit by its label ("© VS Tristach", "Foto: dpa").
+
+    >>> [is_labelled_credit(t) for t in ("© VS Tristach", "Foto: dpa", "Photo: AFP", "Fotos der Woche", "Kiew")]
+    [True, True, True, False, False]
+    """
+    return len(text) <= MAX_LABELLED_CREDIT_CHARS and bool(_LABELLED_CREDIT.match(text))
+
+
 def figure_caption(figure, base_url: str) -> dict | None:
     """``{text, credit, image_url}`` of one figure (or of a ``<figcaption>`` standing after its image
     outside any ``<figure>``); ``None`` when it shows no caption."""
@@ -218,12 +232,17 @@ def figure_caption(figure, base_url: str) -> dict | None:
         return None
     credit = None
     credit_texts = []
+    labelled = None
     for node in _credit_candidates(photo, caption):
         if _CREDIT_CLASS.search(class_words(node)):
             text, _ = block_text(node)
             if text:
                 credit_texts.append(text)
                 break
+        elif labelled is None and node is not caption and not len(node) and is_labelled_credit(node.text or ""):
+            labelled = normalize_space(node.text)
+    if not credit_texts and labelled:
+        credit_texts.append(labelled)  # "<small>© VS Tristach</small>": a credit by its label, not its class
     text, _ = block_text(caption)
     if in_teaser_link(photo):
         return None
