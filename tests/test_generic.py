@@ -43,6 +43,7 @@ from newscrawl.parsers.generic import (
     bold_intro,
     byline_parts,
     declared_author,
+    fullest_description,
     in_teaser_card,
     is_byline_line,
     is_generic_keyword,
@@ -694,3 +695,15 @@ def test_labelled_credit_element_in_photo_box():
                                '<small>© VS Tristach</small></figcaption></figure>')
     assert figure_caption(box, "https://example.com/") == {
         "text": "Norbert Salcher empfing 14 Kinder", "credit": "VS Tristach", "image_url": "https://example.com/a.jpg"}
+
+
+@pytest.mark.parametrize("descriptions, chosen", [
+    (["Judas betrayed him for money...", None, "Judas betrayed him for money. Or not?"],
+     "Judas betrayed him for money. Or not?"),
+    (["Students attacked others.", None, None, "Students attacked others. Five are charged."],
+     "Students attacked others. Five are charged."),
+    (["The vote was close.", "A photo of the council at the vote."], "The vote was close."),
+    ([None, None], None),
+])
+def test_fullest_description(descriptions, chosen):
+    assert fullest_description(descriptions) == chosen

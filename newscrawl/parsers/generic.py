@@ -368,6 +368,26 @@ _TRAILING_BYLINE = re.compile(r"(?<=[.!?…\"“”»])\s+(?:Von|By|Par|Por|Door
                               r"{0,6}\s*$")
 
 
+def fullest_description(descriptions: list) -> str | None:
+    """The first declared description, or a longer one that continues it: a copy cut short for
+    social cards ("... dėl..." or just the first sentence) is the same text, incomplete.
+
+    >>> fullest_description(["Judas betrayed him for money...", None, "Judas betrayed him for money. Or not?"])
+    'Judas betrayed him for money. Or not?'
+    >>> fullest_description(["Students attacked others.", "Students attacked others. Five are charged."])
+    'Students attacked others. Five are charged.'
+    >>> fullest_description(["The vote was close.", "A photo of the council."])
+    'The vote was close.'
+    """
+    texts = [d for d in descriptions if isinstance(d, str) and d]
+    if not texts:
+        return None
+    first = texts[0]
+    stem = comparison_key(first.rstrip(" .…"))
+    longer = [t for t in texts[1:] if len(t) > len(first) and stem and comparison_key(t).startswith(stem)]
+    return max(longer, key=len) if longer else first
+
+
 def strip_trailing_byline(text: str | None) -> str | None:
     """A description without the byline some sites append to it ("... wieder lebendig. Von Eva Muster").
 
@@ -557,9 +577,9 @@ class GenericParser(ArticleParser):
         """The standfirst shown between headline and body, else the declared description."""
         # og:description first: some JSON-LD descriptions describe the lead photo, not the article.
         declared = meta.article_value("description")
-        description = strip_trailing_byline(clean_title(meta.meta("og:description", "description",
-                                                                 "twitter:description"))
-                                            or clean_title(declared if isinstance(declared, str) else None))
+        descriptions = [clean_title(meta.meta(key)) for key in ("og:description", "description", "twitter:description")]
+        descriptions.append(clean_title(declared if isinstance(declared, str) else None))
+        description = strip_trailing_byline(fullest_description(descriptions))
         first_body = found.order.get(blocks[0].element) if blocks else None
         start = found.order.get(headline_element, 0) if headline_element is not None else 0
         headline_key = comparison_key(headline)
