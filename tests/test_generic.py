@@ -60,6 +60,7 @@ from newscrawl.parsers.generic import (
     signature_line,
     strip_trailing_byline,
     without_repeated_lead,
+    wraps_other_lead,
 )
 from newscrawl.parsers.headlines import (
     choose_headline,
@@ -707,3 +708,13 @@ def test_labelled_credit_element_in_photo_box():
 ])
 def test_fullest_description(descriptions, chosen):
     assert fullest_description(descriptions) == chosen
+
+
+@pytest.mark.parametrize("markup, wraps", [
+    ('<section class="slideshow-intro"><ul class="summary-list"><li>A</li></ul><p>Body</p></section>', [True, False]),
+    ('<div><p class="intro">A</p><p class="teaser">B</p></div>', [False, False]),
+])
+def test_wraps_other_lead(markup, wraps):
+    root = lxml_html.fromstring(markup)
+    leads = [e for e in root.iter() if e.get("class")]
+    assert [wraps_other_lead(e, leads) for e in leads] == wraps

@@ -418,6 +418,19 @@ def without_repeated_lead(paragraphs: list[str], lead: str | None) -> list[str]:
     return paragraphs
 
 
+def wraps_other_lead(element, leads) -> bool:
+    """Whether a standfirst-like element wraps another one (``slideshow-intro`` around ``summary-list``):
+    the inner one is the standfirst proper, the wrapper holds the text after it too.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<section class="intro"><ul class="summary-list"><li>A</li></ul><p>Body</p></section>')
+    >>> inner = page.find("ul")
+    >>> wraps_other_lead(page, [page, inner]), wraps_other_lead(inner, [page, inner])
+    (True, False)
+    """
+    return any(other is not element and is_inside(other, element) for other in leads)
+
+
 def is_byline_line(text: str) -> bool:
     """Whether a short line is a byline ("Von Eva Kirchner", "By Jane Doe"), not standfirst text.
 
@@ -592,6 +605,8 @@ class GenericParser(ArticleParser):
                 continue
             if blocks and is_inside(blocks[0].element, element):
                 continue  # the body's own wrapper, named "description" or "intro"
+            if wraps_other_lead(element, found.leads):
+                continue
             text, link_chars = lead_text(element)
             if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or link_chars > len(text) / 2:
                 continue
