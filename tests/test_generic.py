@@ -59,6 +59,7 @@ from newscrawl.parsers.generic import (
     referenced_persons,
     signature_line,
     strip_trailing_byline,
+    twin_leads,
     without_repeated_lead,
     wraps_other_lead,
 )
@@ -718,3 +719,18 @@ def test_wraps_other_lead(markup, wraps):
     root = lxml_html.fromstring(markup)
     leads = [e for e in root.iter() if e.get("class")]
     assert [wraps_other_lead(e, leads) for e in leads] == wraps
+
+
+@pytest.mark.parametrize("markup, twins", [
+    ('<div><h2 class="subtitle">One point.</h2><h2 class="subtitle">Two points.</h2><h2 class="other">No.</h2></div>',
+     ["Two points."]),
+    ('<div><p class="intro">Lead.</p><p class="intro"><a href="/x">Related article headline</a></p></div>', []),
+    ('<div><p class="intro">Lead.</p><p>Body.</p></div>', []),
+])
+def test_twin_leads(markup, twins):
+    assert twin_leads(lxml_html.fromstring(markup)[0]) == twins
+
+
+def test_twin_leads_stop_at_body():
+    box = lxml_html.fromstring('<div><p class="x">Lead.</p><p class="x">Body one.</p></div>')
+    assert twin_leads(box[0], lambda e: False) == []

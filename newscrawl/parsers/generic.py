@@ -43,6 +43,7 @@ MIN_LEAD_CHARS = 40
 MAX_LEAD_CHARS = 1500
 MIN_DECK_CHARS = 60
 MAX_BYLINE_LINE_CHARS = 80
+MAX_TWIN_LEADS = 5
 DECK_TAGS = frozenset({"p", "h2", "h3", "h4"})
 TITLE_VARIANT_SHARE = 0.6
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
@@ -418,6 +419,29 @@ def without_repeated_lead(paragraphs: list[str], lead: str | None) -> list[str]:
     return paragraphs
 
 
+def twin_leads(element, before_body=lambda e: True) -> list[str]:
+    """Texts of the siblings right after a standfirst element that share its tag and class: a
+    standfirst set as several lines (``<h2 class="subtitle">`` three times).  Not a sibling that
+    ``before_body`` says is body text already, nor a link (a related article).
+
+    >>> from lxml import html
+    >>> box = html.fromstring('<div><h2 class="subtitle">One point.</h2><h2 class="subtitle">Two points.</h2>'
+    ...                       '<h2 class="other">Not this.</h2><h2 class="subtitle">Nor this.</h2></div>')
+    >>> twin_leads(box[0])
+    ['Two points.']
+    """
+    texts = []
+    for sibling in element.itersiblings():
+        if sibling.tag != element.tag or sibling.attrib.get("class") != element.attrib.get("class") \
+                or len(texts) >= MAX_TWIN_LEADS or not before_body(sibling):
+            break
+        text, link_chars = lead_text(sibling)
+        if not text or link_chars > len(text) / 2:
+            break
+        texts.append(text)
+    return texts
+
+
 def wraps_other_lead(element, leads) -> bool:
     """Whether a standfirst-like element wraps another one (``slideshow-intro`` around ``summary-list``):
     the inner one is the standfirst proper, the wrapper holds the text after it too.
@@ -615,7 +639,8 @@ class GenericParser(ArticleParser):
             if is_photo_text(element, text) or (len(text) < MIN_DECK_CHARS * 2 and parse_visible_date(text)) \
                     or is_title_line(text, titles):
                 continue  # a gallery's photo description, a dateline, the headline with its kicker
-            return text
+            twins = twin_leads(element, lambda e: first_body is None or (self._position(e, found) or 0) < first_body)
+            return "\n\n".join([text] + twins)
         return (self.deck_after_headline(found, start, first_body, titles) or bold_intro(blocks) or description)
 
     @staticmethod
