@@ -60,6 +60,7 @@ from newscrawl.parsers.generic import (
     signature_line,
     strip_trailing_byline,
     twin_leads,
+    unrepeated,
     without_repeated_lead,
     wraps_other_lead,
 )
@@ -734,3 +735,15 @@ def test_twin_leads(markup, twins):
 def test_twin_leads_stop_at_body():
     box = lxml_html.fromstring('<div><p class="x">Lead.</p><p class="x">Body one.</p></div>')
     assert twin_leads(box[0], lambda e: False) == []
+
+
+_STORY = "The council met on Monday evening to vote on the budget. It passed narrowly after a long debate."
+
+
+@pytest.mark.parametrize("text, result", [
+    (_STORY + " " + _STORY, _STORY),
+    (_STORY + "\n" + _STORY[:80], _STORY + "\n" + _STORY[:80]),  # a quoted opening later is no second copy
+    ("Short. Short.", "Short. Short."),
+])
+def test_unrepeated(text, result):
+    assert unrepeated(text) == result

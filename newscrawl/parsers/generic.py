@@ -44,6 +44,8 @@ MAX_LEAD_CHARS = 1500
 MIN_DECK_CHARS = 60
 MAX_BYLINE_LINE_CHARS = 80
 MAX_TWIN_LEADS = 5
+REPEAT_PROBE_CHARS = 60
+REPEAT_SHARE = 0.8
 DECK_TAGS = frozenset({"p", "h2", "h3", "h4"})
 TITLE_VARIANT_SHARE = 0.6
 DECLARED_BODY_SHARE = 2  # markup shorter than half of articleBody: take articleBody
@@ -455,6 +457,25 @@ def wraps_other_lead(element, leads) -> bool:
     return any(other is not element and is_inside(other, element) for other in leads)
 
 
+def unrepeated(text: str) -> str:
+    """A declared text without a second copy of itself appended (a CMS writing ``articleBody`` twice).
+
+    >>> story = "The council met on Monday evening to vote on the budget. It passed narrowly."
+    >>> unrepeated(story + " " + story) == story
+    True
+    >>> unrepeated("No repeat at all in this one.")
+    'No repeat at all in this one.'
+    """
+    stripped = text.strip()
+    head = stripped[:REPEAT_PROBE_CHARS]
+    if len(head) < REPEAT_PROBE_CHARS // 2:
+        return stripped
+    again = stripped.find(head, len(head))
+    if again > 0 and len(stripped) - again >= again * REPEAT_SHARE:
+        return stripped[:again].strip()
+    return stripped
+
+
 def is_byline_line(text: str) -> bool:
     """Whether a short line is a byline ("Von Eva Kirchner", "By Jane Doe"), not standfirst text.
 
@@ -588,6 +609,7 @@ class GenericParser(ArticleParser):
         declared = meta.article_value("articleBody")
         if not isinstance(declared, str):
             return paragraphs
+        declared = unrepeated(html.unescape(declared))
         if DECLARED_BODY_SHARE * sum(map(len, paragraphs)) >= len(declared):
             return paragraphs
         return [p for p in (normalize_space(p) for p in declared.split("\n")) if p]
