@@ -742,7 +742,7 @@ _STORY = "The council met on Monday evening to vote on the budget. It passed nar
 
 @pytest.mark.parametrize("text, result", [
     (_STORY + " " + _STORY, _STORY),
-    (_STORY + "\n" + _STORY[:80], _STORY + "\n" + _STORY[:80]),  # a quoted opening later is no second copy
+    (_STORY + " Later: " + _STORY[:70], _STORY + " Later: " + _STORY[:70]),  # a quoted opening is no second copy
     ("Short. Short.", "Short. Short."),
 ])
 def test_unrepeated(text, result):
