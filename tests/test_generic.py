@@ -28,6 +28,7 @@ from newscrawl.parsers.bylines import (
 )
 from newscrawl.parsers.captions import (
     clean_credit,
+    credit_boxes,
     figure_caption,
     in_teaser_link,
     is_labelled_credit,
@@ -747,3 +748,17 @@ _STORY = "The council met on Monday evening to vote on the budget. It passed nar
 ])
 def test_unrepeated(text, result):
     assert unrepeated(text) == result
+
+
+@pytest.mark.parametrize("markup, boxes", [
+    ('<div><div id="b"><img src="a.jpg"><div><small class="t-info">Das Heim in Debant</small>'
+     '<small>© Gemeinde</small></div></div><p>Text</p></div>', ["b"]),
+    ('<div><div id="b"><span>Foto: Deja Gaston</span><img src="a.jpg"><div>Protest in Nairobi</div></div></div>',
+     ["b"]),
+    ('<div><p>© 2024 Example Media. All rights reserved.</p></div>', []),  # no image near: a footer
+    ('<div><figure id="f"><img src="a.jpg"><figcaption>x <small>© dpa</small></figcaption></figure></div>', []),
+])
+def test_credit_boxes(markup, boxes):
+    root = lxml_html.fromstring(markup)
+    known = list(root.iter("figure"))
+    assert [box.get("id") for box in credit_boxes(root, known)] == boxes

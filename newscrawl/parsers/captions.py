@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from newscrawl.parsers.body import block_text
+from lxml import etree
+
+from newscrawl.parsers.body import MAX_PHOTO_BOX_CHARS, block_text, visible_size
 from newscrawl.parsers.boilerplate import class_words
 from newscrawl.parsers.bylines import strip_byline_prefix
 from newscrawl.text import normalize_space
@@ -159,7 +161,7 @@ def _caption_element(figure):
         return node
     for node in figure.iter():
         if (isinstance(node.tag, str) and node is not figure and _CAPTION_CLASS.search(class_words(node))
-                and len(block_text(node)[0]) >= MIN_CAPTION_CHARS):
+                and len(block_text(node)[0]) >= MIN_CAPTION_CHARS and not is_labelled_credit(block_text(node)[0])):
             return node
     # A photo box's own paragraph that is not its credit ("<p class=media-lead>Friedrich Merz</p>").
     for node in figure.iter("p"):
@@ -182,6 +184,44 @@ def _caption_element(figure):
 
 
 _MEDIA_TAGS = ("img", "picture", "source", "video", "iframe", "amp-img", "svg", "noscript", "object", "embed")
+
+
+MAX_CREDIT_BOX_LEVELS = 3
+_CREDIT_TEXTS = etree.XPath("//text()[contains(., '©') or contains(., 'oto:') or contains(., 'OTO:') or "
+                            "contains(., 'ild:') or contains(., 'redit') or contains(., 'uelle:') or "
+                            "contains(., 'mage:') or contains(., 'opyright') or contains(., '(c)')]")
+
+
+def credit_boxes(root, known=()) -> list:
+    """Photo boxes found by their credit: the nearest ancestor (up to three levels) of a "© ..."/"Foto: ..."
+    element that holds an image and little text, built without ``<figure>`` or a photo class.
+    Boxes inside or around a ``known`` figure are left out.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><div><img src="a.jpg"><div><small class="t-info">Das Heim in Debant</small>'
+    ...                        '<small>© Gemeinde</small></div></div><p>Text</p></div>')
+    >>> [box.tag for box in credit_boxes(page)]
+    ['div']
+    """
+    boxes = []
+    # XPath picks the few texts that may be credit labels (a Python loop over every element costs more).
+    for found_text in _CREDIT_TEXTS(root):
+        node = found_text.getparent()
+        if (not found_text.is_text or node is None or node.tag not in ("small", "span", "div", "p") or len(node)
+                or not is_labelled_credit(node.text.strip())):
+            continue
+        box = node.getparent()
+        for _ in range(MAX_CREDIT_BOX_LEVELS):
+            if box is None or box.tag in ("body", "html"):
+                break
+            if next(box.iter("img"), None) is not None:
+                if (next(box.iter("h1"), None) is None and visible_size(box) < MAX_PHOTO_BOX_CHARS
+                        and box not in boxes and not any(is_inside_or_same(box, k) or is_inside_or_same(k, box)
+                                                         for k in known)):
+                    boxes.append(box)
+                break
+            box = box.getparent()
+    return boxes
 
 
 def is_text_figure(figure) -> bool:

@@ -34,7 +34,7 @@ from newscrawl.parsers.bylines import (
     is_site_name,
     looks_like_name,
 )
-from newscrawl.parsers.captions import figure_captions, split_inline_credit
+from newscrawl.parsers.captions import credit_boxes, figure_captions, split_inline_credit
 from newscrawl.parsers.headlines import choose_headline, clean_title, headline_part
 from newscrawl.parsers.visible_dates import parse_visible_date
 from newscrawl.text import comparison_key, normalize_space
@@ -580,7 +580,7 @@ class GenericParser(ArticleParser):
         loader.add_value("url", url)
         loader.add_value("canonical_url", self.canonical_url(selector, meta, url))
         loader.add_value("headline", headline)
-        captions = self.find_captions(found, meta, url, container, blocks, headline_element)
+        captions = self.find_captions(found, meta, url, container, blocks, headline_element, selector.root)
         caption_keys = {comparison_key(c.get("text")) for c in captions}
         lead = self.find_lead(selector, meta, found, blocks, headline, headline_element, caption_keys)
         loader.add_value("lead", lead)
@@ -729,7 +729,7 @@ class GenericParser(ArticleParser):
         return (names or clean_authors([signature_line(after_body(found, blocks))])
                 or clean_authors(meta.article_names("author")))
 
-    def find_captions(self, found, meta, url, container, blocks, headline_element):
+    def find_captions(self, found, meta, url, container, blocks, headline_element, root=None):
         """Captions of the article's photos: in the text container, in its <article> after the headline,
         or between headline and the body's end."""
         first = found.order.get(headline_element, 0) if headline_element is not None else 0
@@ -749,6 +749,12 @@ class GenericParser(ArticleParser):
         figures = [f.element for f in found.figures
                    if (f.furniture is None or (container is not None and is_inside(container, f.furniture)))
                    and in_article(f.element)]
+        # Photo boxes known only by their "© ..." credit, in the text container or between headline and text end.
+        extra = [box for box in (credit_boxes(root, [f.element for f in found.figures]) if root is not None else [])
+                 if box in found.order and ((container is not None and is_inside(box, container))
+                                            or (last and first <= found.order[box] <= last))]
+        if extra:
+            figures = sorted(figures + extra, key=lambda e: found.order.get(e, 0))
         captions = figure_captions(figures, url)
         if captions:
             return captions
