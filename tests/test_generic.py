@@ -11,6 +11,7 @@ from newscrawl.parsers.body import (
     body_blocks,
     find_container,
     is_layout_box,
+    is_linked_sentence,
     is_screen_reader_only,
     is_titled_subheading,
     spaced_text,
@@ -762,3 +763,15 @@ def test_credit_boxes(markup, boxes):
     root = lxml_html.fromstring(markup)
     known = list(root.iter("figure"))
     assert [box.get("id") for box in credit_boxes(root, known)] == boxes
+
+
+@pytest.mark.parametrize("markup, sentence", [
+    ('<p>It also <a href="/x">co-ordinates military plans and carries out exercises</a>.</p>', True),
+    ('<p>Read more: <a href="/x">Nato members meet in Brussels today</a></p>', False),
+    ('<p><a href="/x">Nato members meet in Brussels today for talks.</a></p>', False),
+    ('<p>See <a href="/x">this</a>.</p>', False),
+])
+def test_is_linked_sentence(markup, sentence):
+    element = lxml_html.fromstring(markup)
+    text, links = block_text(element)
+    assert is_linked_sentence(Block(element, "p", text, links)) is sentence

@@ -387,9 +387,31 @@ def is_inside(element, container) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"[.!?…\"“”»)]$")
+MIN_SENTENCE_WORDS = 6
+
+
+def is_linked_sentence(block: Block) -> bool:
+    """Whether a link-dense paragraph is a sentence of the text with a link in it ("It also <a>co-ordinates
+    military plans</a>."): it opens with plain words and ends like a sentence; a link list does neither.
+
+    >>> from lxml import html
+    >>> p = html.fromstring('<p>It also <a href="/x">co-ordinates military plans and exercises</a>.</p>')
+    >>> is_linked_sentence(Block(p, "p", "It also co-ordinates military plans and exercises.", 41))
+    True
+    >>> p = html.fromstring('<p><a href="/x">Read: Nato members meet in Brussels today</a></p>')
+    >>> is_linked_sentence(Block(p, "p", "Read: Nato members meet in Brussels today", 41))
+    False
+    """
+    element = block.element
+    return (block.tag == "p" and bool((element.text or "").strip()) and len(block.text.split()) >= MIN_SENTENCE_WORDS
+            and bool(_SENTENCE_END.search(block.text)))
+
+
 def keep_block(block: Block) -> bool:
     """Whether a block inside the article container is article text (not a link list or UI label)."""
-    if block.link_density >= MAX_LINK_DENSITY and (block.tag != "p" or len(block.text) < 200):
+    if block.link_density >= MAX_LINK_DENSITY and (block.tag != "p" or len(block.text) < 200) \
+            and not is_linked_sentence(block):
         return False
     if block.tag == "li" and len(block.text) < MIN_PARAGRAPH_CHARS:
         return False
