@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from lxml import etree
-
 from newscrawl.parsers.body import MAX_PHOTO_BOX_CHARS, block_text, visible_size
 from newscrawl.parsers.boilerplate import class_words
 from newscrawl.parsers.bylines import strip_byline_prefix
@@ -187,9 +185,6 @@ _MEDIA_TAGS = ("img", "picture", "source", "video", "iframe", "amp-img", "svg", 
 
 
 MAX_CREDIT_BOX_LEVELS = 3
-_CREDIT_TEXTS = etree.XPath("//text()[contains(., '©') or contains(., 'oto:') or contains(., 'OTO:') or "
-                            "contains(., 'ild:') or contains(., 'redit') or contains(., 'uelle:') or "
-                            "contains(., 'mage:') or contains(., 'opyright') or contains(., '(c)')]")
 
 
 def credit_boxes(root, known=()) -> list:
@@ -204,11 +199,9 @@ def credit_boxes(root, known=()) -> list:
     ['div']
     """
     boxes = []
-    # XPath picks the few texts that may be credit labels (a Python loop over every element costs more).
-    for found_text in _CREDIT_TEXTS(root):
-        node = found_text.getparent()
-        if (not found_text.is_text or node is None or node.tag not in ("small", "span", "div", "p") or len(node)
-                or not is_labelled_credit(node.text.strip())):
+    for node in root.iter("small", "span", "div", "p"):
+        text = node.text
+        if not text or len(node) or not is_labelled_credit(text.strip()):
             continue
         box = node.getparent()
         for _ in range(MAX_CREDIT_BOX_LEVELS):

@@ -580,7 +580,7 @@ class GenericParser(ArticleParser):
         loader.add_value("url", url)
         loader.add_value("canonical_url", self.canonical_url(selector, meta, url))
         loader.add_value("headline", headline)
-        captions = self.find_captions(found, meta, url, container, blocks, headline_element, selector.root)
+        captions = self.find_captions(found, meta, url, container, blocks, headline_element)
         caption_keys = {comparison_key(c.get("text")) for c in captions}
         lead = self.find_lead(selector, meta, found, blocks, headline, headline_element, caption_keys)
         loader.add_value("lead", lead)
@@ -729,7 +729,7 @@ class GenericParser(ArticleParser):
         return (names or clean_authors([signature_line(after_body(found, blocks))])
                 or clean_authors(meta.article_names("author")))
 
-    def find_captions(self, found, meta, url, container, blocks, headline_element, root=None):
+    def find_captions(self, found, meta, url, container, blocks, headline_element):
         """Captions of the article's photos: in the text container, in its <article> after the headline,
         or between headline and the body's end."""
         first = found.order.get(headline_element, 0) if headline_element is not None else 0
@@ -750,7 +750,9 @@ class GenericParser(ArticleParser):
                    if (f.furniture is None or (container is not None and is_inside(container, f.furniture)))
                    and in_article(f.element)]
         # Photo boxes known only by their "© ..." credit, in the text container or between headline and text end.
-        extra = [box for box in (credit_boxes(root, [f.element for f in found.figures]) if root is not None else [])
+        # (Searched in the article element or the text container only: the rest of the page holds no caption.)
+        region = article if article is not None else container
+        extra = [box for box in (credit_boxes(region, [f.element for f in found.figures]) if region is not None else [])
                  if box in found.order and ((container is not None and is_inside(box, container))
                                             or (last and first <= found.order[box] <= last))]
         if extra:
