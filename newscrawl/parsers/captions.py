@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from newscrawl.parsers.body import MAX_PHOTO_BOX_CHARS, block_text, visible_size
+from newscrawl.parsers.body import MAX_PHOTO_BOX_CHARS, block_text, is_inside, visible_size
 from newscrawl.parsers.boilerplate import class_words
 from newscrawl.parsers.bylines import strip_byline_prefix
 from newscrawl.text import normalize_space
@@ -209,7 +209,7 @@ def credit_boxes(root, known=()) -> list:
                 break
             if next(box.iter("img"), None) is not None:
                 if (next(box.iter("h1"), None) is None and visible_size(box) < MAX_PHOTO_BOX_CHARS
-                        and box not in boxes and not any(is_inside_or_same(box, k) or is_inside_or_same(k, box)
+                        and box not in boxes and not any(is_inside(box, k) or is_inside(k, box)
                                                          for k in known)):
                     boxes.append(box)
                 break
@@ -316,19 +316,10 @@ def in_teaser_link(photo) -> bool:
 
 def _credit_candidates(photo, caption):
     """Elements that may hold the credit: inside the photo box, and inside a caption standing apart."""
-    for root in (photo, caption) if not is_inside_or_same(caption, photo) else (photo,):
+    for root in (photo, caption) if not is_inside(caption, photo) else (photo,):
         for node in root.iter():
             if isinstance(node.tag, str) and node is not root:
                 yield node
-
-
-def is_inside_or_same(element, ancestor) -> bool:
-    node = element
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.getparent()
-    return False
 
 
 def figure_captions(figures, base_url: str) -> list[dict]:
