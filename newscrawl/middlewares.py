@@ -95,7 +95,7 @@ class AddressPolicyMiddleware:
             return f"scheme {parts.scheme or 'none'!r} refused"
         if f"{parts.scheme}://{parts.netloc}".lower() in self.trusted:
             return None
-        host = (parts.hostname or "").lower()
+        host = (parts.hostname or "").lower().rstrip(".")  # "localhost." is localhost
         address = _ip_address(host)
         if address is not None and not address.is_global:
             return f"non-public address {address}"

@@ -53,6 +53,8 @@ REDIRECT_MAX_TIMES = 10
 # Origins (scheme://host:port) allowed although local: test servers and mirrors.  Empty for a
 # public crawl, so no page, feed or redirect can point the crawler into the local network.
 NEWSCRAWL_TRUSTED_ORIGINS = []
+# Names that resolve to local addresses fail like unknown ones (DNS rebinding guard).
+DNS_RESOLVER = "newscrawl.resolver.PublicAddressResolver"
 # The longest Retry-After honoured (seconds); a longer one is cut to this.
 NEWSCRAWL_MAX_RETRY_AFTER = 300
 

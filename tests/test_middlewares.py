@@ -19,6 +19,7 @@ POLICY = [
     ("http://[fe80::1]/", "non-public address fe80::1"),
     ("http://0.0.0.0/", "non-public address 0.0.0.0"),
     ("http://localhost:6379/", "local host name 'localhost'"),
+    ("http://localhost.:6379/", "local host name 'localhost'"),
     ("http://printer.local/", "local host name 'printer.local'"),
     ("http://intranet/", "local host name 'intranet'"),
     ("http://127.0.0.1:8000/news/1.html", None),  # the trusted origin below
