@@ -9,20 +9,14 @@ from __future__ import annotations
 from itemadapter import ItemAdapter
 
 from newscrawl.items import ARTICLE_FIELDS
+from newscrawl.pipelines import StatsPipeline
 
 #: Fields the pipelines add after parsing: not a parser's coverage.
 STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at"})
 COVERED_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in STAMPED)
 
 
-class CoveragePipeline:
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
-
+class CoveragePipeline(StatsPipeline):
     def process_item(self, item):
         adapter = ItemAdapter(item)
         self.stats.inc_value("newscrawl/parsed")
