@@ -1,24 +1,12 @@
 """The output contract: one ``Article`` per exported JSON line.
 
-Parsers fill it through ``newscrawl.loaders.ArticleLoader``; pipelines clean and
+Parsers fill it through ``newscrawl.extract.loaders.ArticleLoader``; pipelines clean and
 deduplicate it; the feed exporter writes it.  Every field is present in every
 record: ``None`` or ``[]`` when the page has no value.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-
-@dataclass
-class Caption:
-    """One article photo."""
-
-    text: str | None = None
-    """The visible caption (else the image title, else its alt text)."""
-    credit: str | None = None
-    """Photo credit, normalised: ``"Agency / Photographer"``, no ``©``."""
-    image_url: str | None = None
-    """The largest rendition the page links to."""
 
 
 @dataclass
@@ -39,7 +27,9 @@ class Article:
     body: str | None = None
     """Article text: paragraphs (subheadings included) joined by a blank line."""
     captions: list[dict] = field(default_factory=list)
-    """``Caption`` fields as dicts (``text``, ``credit``, ``image_url``), page order."""
+    """One per article photo, page order: ``text`` (the visible caption, else the image title, else
+    its alt text), ``credit`` (normalised ``"Agency / Photographer"``, no ``©``) and ``image_url``
+    (the largest rendition the page links to)."""
     published_at: str | None = None
     """ISO 8601 with offset (``Z`` for UTC), to the second."""
     modified_at: str | None = None
@@ -49,7 +39,7 @@ class Article:
     crawled_at: str | None = None
     """When newscrawl fetched the page (UTC, ISO 8601)."""
     schema_version: str | None = None
-    """The record's JSON Schema version (``newscrawl/schema/article-v<N>.json``)."""
+    """The record's JSON Schema version (``newscrawl/output/schema/article-v<N>.json``)."""
     revision: int | None = None
     """1 the first time an article is exported, +1 each time it is exported again changed."""
     first_seen_at: str | None = None

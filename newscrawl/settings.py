@@ -1,10 +1,10 @@
 """newscrawl settings: the one place for configuration.  Override any of them with ``-s NAME=VALUE``."""
 
 BOT_NAME = "newscrawl"
-SPIDER_MODULES = ["newscrawl.spiders"]
-NEWSPIDER_MODULE = "newscrawl.spiders"
-# `scrapy crawl` is newscrawl's own (newscrawl/commands/crawl.py): run lock, exit status, -a full=1.
-COMMANDS_MODULE = "newscrawl.commands"
+SPIDER_MODULES = ["newscrawl.crawl.spiders"]
+NEWSPIDER_MODULE = "newscrawl.crawl.spiders"
+# `scrapy crawl` is newscrawl's own (newscrawl/ops/commands/crawl.py): run lock, exit status, -a full=1.
+COMMANDS_MODULE = "newscrawl.ops.commands"
 
 # Who we are: sites see this and can reach the operator.  Set NEWSCRAWL_CONTACT to your own
 # address or page before crawling; USER_AGENT is derived from it unless set itself.
@@ -36,16 +36,16 @@ HTTPCACHE_EXPIRATION_SECS = 0
 
 DOWNLOADER_MIDDLEWARES = {
     # First: refuse local addresses and non-web schemes, before anything is fetched.
-    "newscrawl.middlewares.AddressPolicyMiddleware": 30,
+    "newscrawl.crawl.middlewares.AddressPolicyMiddleware": 30,
     # Before robots.txt and the offsite check, so both see the origin really fetched.
-    "newscrawl.middlewares.OriginOverrideMiddleware": 40,
+    "newscrawl.crawl.middlewares.OriginOverrideMiddleware": 40,
     # Scrapy's offsite filter, logging what it refuses.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "newscrawl.middlewares.LoggedOffsiteMiddleware": 50,
+    "newscrawl.crawl.middlewares.LoggedOffsiteMiddleware": 50,
     # Around RetryMiddleware (550): holds retries and later requests until Retry-After has passed.
-    "newscrawl.middlewares.RetryAfterMiddleware": 560,
+    "newscrawl.crawl.middlewares.RetryAfterMiddleware": 560,
     # Sees redirects before RedirectMiddleware (600) follows them.
-    "newscrawl.middlewares.RedirectLoopMiddleware": 650,
+    "newscrawl.crawl.middlewares.RedirectLoopMiddleware": 650,
 }
 # Only web pages: no file://, ftp://, s3:// or data: fetches from URLs found in feeds and pages.
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
@@ -54,51 +54,52 @@ REDIRECT_MAX_TIMES = 10
 # public crawl, so no page, feed or redirect can point the crawler into the local network.
 NEWSCRAWL_TRUSTED_ORIGINS = []
 # Names that resolve to local addresses fail like unknown ones (DNS rebinding guard).
-DNS_RESOLVER = "newscrawl.resolver.PublicAddressResolver"
+DNS_RESOLVER = "newscrawl.crawl.resolver.PublicAddressResolver"
 # The longest Retry-After honoured (seconds); a longer one is cut to this.
 NEWSCRAWL_MAX_RETRY_AFTER = 300
 
 ITEM_PIPELINES = {
-    "newscrawl.coverage.CoveragePipeline": 100,
-    "newscrawl.pipelines.RepeatedTextPipeline": 200,
-    "newscrawl.pipelines.ValidationPipeline": 300,
-    "newscrawl.pipelines.DuplicateArticlePipeline": 400,
-    "newscrawl.revisions.IncrementalPipeline": 800,
-    "newscrawl.schema.SchemaValidationPipeline": 900,
+    "newscrawl.output.coverage.CoveragePipeline": 100,
+    "newscrawl.output.pipelines.RepeatedTextPipeline": 200,
+    "newscrawl.output.pipelines.ValidationPipeline": 300,
+    "newscrawl.output.pipelines.DuplicateArticlePipeline": 400,
+    "newscrawl.output.revisions.IncrementalPipeline": 800,
+    "newscrawl.output.schema.SchemaValidationPipeline": 900,
 }
 SPIDER_MIDDLEWARES = {
-    "newscrawl.revisions.UnchangedListingFilter": 950,
+    "newscrawl.crawl.incremental.UnchangedListingFilter": 950,
 }
 
 # JSON Lines, UTF-8 as text, under NEWSCRAWL_OUTPUT_DIR/<spider>/<YYYY-MM-DD>/<run>.jsonl
-# (newscrawl/outputs.py).  -o/-O on the command line replace this default feed.
+# (newscrawl/output/feeds.py).  -o/-O on the command line replace this default feed.
 FEED_EXPORT_ENCODING = "utf-8"
 FEEDS = {
     "%(output_dir)s/%(name)s/%(date)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8",
                                                        "overwrite": True},
 }
-FEED_URI_PARAMS = "newscrawl.outputs.uri_params"
+FEED_URI_PARAMS = "newscrawl.output.feeds.uri_params"
 # Local feed files appear under their final name only once complete.
-FEED_STORAGES = {"": "newscrawl.outputs.AtomicFileFeedStorage", "file": "newscrawl.outputs.AtomicFileFeedStorage"}
+FEED_STORAGES = {"": "newscrawl.output.feeds.AtomicFileFeedStorage",
+                 "file": "newscrawl.output.feeds.AtomicFileFeedStorage"}
 NEWSCRAWL_OUTPUT_DIR = "output"
 # Gzip the default feed (<run>.jsonl.gz) through Scrapy's feed post-processing.
 NEWSCRAWL_OUTPUT_GZIP = False
 
-# Incremental runs (newscrawl/state.py, newscrawl/revisions.py): what earlier runs exported.
+# Incremental runs (newscrawl/output/state.py, newscrawl/output/revisions.py): what earlier runs exported.
 # sqlite:///path/state.db, or redis://host:port/db (the default when NEWSCRAWL_REDIS_URL is set).
 NEWSCRAWL_STATE_URI = None  # None: sqlite:///.newscrawl/state.db, or NEWSCRAWL_REDIS_URL
 # Store entries not seen for this many days are forgotten (the article counts as new again).
 NEWSCRAWL_STATE_MAX_AGE_DAYS = 90
 # Ignore the store for a run (export everything it finds); `-a full=1` sets it for one run.
 NEWSCRAWL_FULL = False
-# Several processes share one crawl through Redis (newscrawl/distributed.py, scrapy-redis).
+# Several processes share one crawl through Redis (newscrawl/crawl/distributed.py, scrapy-redis).
 NEWSCRAWL_REDIS_URL = None
-# Validate every record against newscrawl/schema/article-v1.json while crawling (drops invalid ones).
+# Validate every record against newscrawl/output/schema/article-v1.json while crawling (drops invalid ones).
 NEWSCRAWL_VALIDATE_SCHEMA = False
 
-# The run's verdict (newscrawl/monitors.py, spidermon): `scrapy crawl` exits 3 when it fails.
+# The run's verdict (newscrawl/ops/monitors.py, spidermon): `scrapy crawl` exits 3 when it fails.
 SPIDERMON_ENABLED = True
-SPIDERMON_SPIDER_CLOSE_MONITORS = ["newscrawl.monitors.RunMonitorSuite"]
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["newscrawl.ops.monitors.RunMonitorSuite"]
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
 # Failed requests and broken pages over all requests, above which the run fails.
 NEWSCRAWL_MAX_ERROR_RATIO = 0.5
@@ -106,7 +107,7 @@ NEWSCRAWL_MAX_ERROR_RATIO = 0.5
 NEWSCRAWL_MIN_FIELD_COVERAGE = {"headline": 0.9, "body": 0.9, "published_at": 0.5}
 
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "newscrawl.logformatter.NewscrawlLogFormatter"
+LOG_FORMATTER = "newscrawl.ops.logformatter.NewscrawlLogFormatter"
 
 # Sputnik spider: without since/until, how many of the newest sitemap period files to read
 # besides the RSS feed.
@@ -117,10 +118,10 @@ NEWSCRAWL_RECENT_DAYS = 3
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
-    "newscrawl.extensions.StatsFile": 500,
-    "newscrawl.extensions.JobDirGuard": 0,
+    "newscrawl.ops.extensions.StatsFile": 500,
+    "newscrawl.ops.extensions.JobDirGuard": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 510,
-    "newscrawl.manifest.RunManifest": 520,
+    "newscrawl.output.manifest.RunManifest": 520,
 }
 # Where StatsFile writes the final crawl stats as JSON; unset: not written.
 NEWSCRAWL_STATS_FILE = None

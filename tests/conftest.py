@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.schema import schema_errors, validator
+from newscrawl.output.schema import schema_errors, validator
 from tests.siteserver import SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -24,11 +24,11 @@ def test_scrapyd_deploy_builds_the_project_egg(tmp_path):
     with zipfile.ZipFile(egg) as archive:
         names = set(archive.namelist())
         entry_points = archive.read("EGG-INFO/entry_points.txt").decode()
-    assert {"newscrawl/settings.py", "newscrawl/commands/crawl.py", "newscrawl/spiders/sputnik.py",
-            "newscrawl/schema/article-v1.json"} <= names
+    assert {"newscrawl/settings.py", "newscrawl/ops/commands/crawl.py", "newscrawl/crawl/spiders/sputnik.py",
+            "newscrawl/output/schema/article-v1.json"} <= names
     assert "settings = newscrawl.settings" in entry_points
     # scrapyd imports the project from the zipped egg (zipimport finds regular packages only)
-    script = (f"import sys; sys.path.insert(0, {str(egg)!r}); import newscrawl.settings, newscrawl.schema as s; "
+    script = (f"import sys; sys.path.insert(0, {str(egg)!r}); import newscrawl.settings, newscrawl.output.schema as s; "
               "print(s.__file__, s.load_schema()['title'])")
     load = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           env={"PATH": os.environ["PATH"]})

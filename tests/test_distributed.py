@@ -12,7 +12,7 @@ from datetime import timedelta
 
 import pytest
 
-from newscrawl.state import Entry, open_store
+from newscrawl.output.state import Entry, open_store
 from tests.test_operations import LAVROV, OBSERVATORY, Cron
 
 # Skipped on a machine without redis-server, never in CI (.ci/run installs it).

@@ -5,7 +5,7 @@ import pytest
 from lxml import html as lxml_html
 
 from newscrawl.extract import extract_article
-from newscrawl.parsers.body import (
+from newscrawl.extract.generic.body import (
     Block,
     block_text,
     body_blocks,
@@ -17,8 +17,8 @@ from newscrawl.parsers.body import (
     spaced_text,
     walk_page,
 )
-from newscrawl.parsers.boilerplate import is_furniture, is_furniture_token, is_ui_paragraph
-from newscrawl.parsers.bylines import (
+from newscrawl.extract.generic.boilerplate import in_teaser_link, is_furniture, is_furniture_token, is_ui_paragraph
+from newscrawl.extract.generic.bylines import (
     clean_authors,
     is_role_element,
     is_role_text,
@@ -27,11 +27,10 @@ from newscrawl.parsers.bylines import (
     strip_east_asian_role,
     strip_role_words,
 )
-from newscrawl.parsers.captions import (
+from newscrawl.extract.generic.captions import (
     clean_credit,
     credit_boxes,
     figure_caption,
-    in_teaser_link,
     is_labelled_credit,
     is_text_figure,
     is_thumbnail,
@@ -39,14 +38,20 @@ from newscrawl.parsers.captions import (
     split_inline_credit,
     split_piped_credit,
 )
-from newscrawl.parsers.generic import (
+from newscrawl.extract.generic.headlines import (
+    choose_headline,
+    headline_part,
+    strip_kicker,
+    strip_known_suffix,
+    strip_site_name,
+)
+from newscrawl.extract.generic.parser import (
     GenericParser,
     agreed_list,
     bold_intro,
     byline_parts,
     declared_author,
     fullest_description,
-    in_teaser_card,
     is_byline_line,
     is_generic_keyword,
     is_photo_text,
@@ -66,14 +71,7 @@ from newscrawl.parsers.generic import (
     without_repeated_lead,
     wraps_other_lead,
 )
-from newscrawl.parsers.headlines import (
-    choose_headline,
-    headline_part,
-    strip_kicker,
-    strip_known_suffix,
-    strip_site_name,
-)
-from newscrawl.parsers.visible_dates import parse_visible_date
+from newscrawl.extract.generic.visible_dates import parse_visible_date
 
 
 @pytest.mark.parametrize("byline, names", [
@@ -506,13 +504,13 @@ def test_byline_parts(markup, parts):
 ])
 def test_in_teaser_card(markup, teaser):
     element = next(e for e in lxml_html.fromstring(markup).iter("span"))
-    assert in_teaser_card(element) is teaser
+    assert in_teaser_link(element) is teaser
 
 
 def _meta(head: str):
     from parsel import Selector
 
-    from newscrawl.metadata import PageMetadata
+    from newscrawl.extract.metadata import PageMetadata
     return PageMetadata(Selector(text=f"<html><head>{head}</head><body></body></html>"))
 
 

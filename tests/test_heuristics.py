@@ -1,9 +1,9 @@
-"""Table test of the named URL patterns in ``newscrawl.heuristics``."""
+"""Table test of the named URL patterns in ``newscrawl.crawl.url_shapes``."""
 from __future__ import annotations
 
 import pytest
 
-from newscrawl.heuristics import article_pattern, looks_like_article, non_article_pattern
+from newscrawl.crawl.url_shapes import article_pattern, looks_like_article, non_article_pattern
 
 CASES = [
     # url, article pattern, non-article pattern, looks like an article

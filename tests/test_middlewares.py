@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawl.middlewares import AddressPolicyMiddleware, RetryAfterMiddleware
+from newscrawl.crawl.middlewares import AddressPolicyMiddleware, RetryAfterMiddleware
 
 POLICY = [
     ("https://www.example.com/2024/05/03/story.html", None),

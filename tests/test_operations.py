@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.monitors import LOCKED, RUN_FAILED
-from newscrawl.schema import schema_errors, validator
+from newscrawl.ops.lock import LOCKED
+from newscrawl.output.manifest import RUN_FAILED
+from newscrawl.output.schema import schema_errors, validator
 from tests.conftest import ROOT, SPUTNIK
 
 LAVROV = "/20120204/lavrov-defends-russian-arms-supplies-to-syria-1012345678.html"

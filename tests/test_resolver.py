@@ -6,14 +6,14 @@ import sys
 
 import pytest
 
-from newscrawl.resolver import local_answer
+from newscrawl.crawl.resolver import local_answer
 from tests.conftest import ROOT
 
 RESOLVE = """
 from twisted.internet import asyncioreactor
 asyncioreactor.install()
 from twisted.internet import defer, reactor
-from newscrawl.resolver import PublicAddressResolver
+from newscrawl.crawl.resolver import PublicAddressResolver
 
 @defer.inlineCallbacks
 def main():

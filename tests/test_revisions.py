@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from scrapy.http import TextResponse, XmlResponse
 
-from newscrawl.lock import RunLock
-from newscrawl.revisions import is_newer, listing_dates
+from newscrawl.crawl.listings import listing_dates
+from newscrawl.extract.dates import is_newer
+from newscrawl.ops.lock import RunLock
 from tests.conftest import SPUTNIK
 
 OBSERVATORY = "https://sputnikglobe.com/20120305/siberian-observatory-opens-solar-telescope-to-students-1012398765.html"

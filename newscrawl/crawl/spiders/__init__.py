@@ -1,0 +1,1 @@
+"""Spiders decide which URLs to fetch and in what order; parsers (``newscrawl.extract``) read the pages."""

@@ -1,0 +1,132 @@
+"""``scrapy crawl news -a site=URL``: any news site by its feeds, sitemaps and home page.
+
+Discovery, per site: the feeds the home page links (``<link rel="alternate">`` RSS/Atom), else the
+common feed paths; the sitemaps robots.txt names, else the common sitemap paths; the article links
+of the home page.  Sitemap entries and links are kept when their URL looks like an article
+(``newscrawl.crawl.url_shapes``) and their date falls in the window: ``-a since=``/``until=``, or the
+last ``NEWSCRAWL_RECENT_DAYS`` days by default.  Entries without any date are kept.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from scrapy import Request
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+
+from newscrawl.crawl.listings import DateWindow, entry_day, sitemap_month
+from newscrawl.crawl.spiders.base import ArticleSpider
+from newscrawl.crawl.url_shapes import clean_url, looks_like_article, url_date
+from newscrawl.extract.urls import on_domain, site_of
+
+logger = logging.getLogger(__name__)
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
+              "text/xml")
+
+
+def read_sites(value: str | None, path: str | None) -> list[str]:
+    """Site URLs from ``-a site=`` and/or a sites file (one URL per line, ``#`` comments)."""
+    urls = [value] if value else []
+    if path:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        urls += [line.split("#", 1)[0].strip() for line in lines]
+    sites = []
+    for url in filter(None, urls):
+        parts = urlsplit(url if "://" in url else "https://" + url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"not a site URL: {url!r} (expected https://host)")
+        sites.append(f"{parts.scheme}://{parts.netloc}")
+    if not sites:
+        raise ValueError("give a site: -a site=https://www.example.com or -a sites=sites.txt")
+    return list(dict.fromkeys(sites))
+
+
+class NewsSpider(ArticleSpider):
+    name = "news"
+    feed_paths = ("/feed", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml")
+    sitemap_paths = ("/news-sitemap.xml", "/sitemap-news.xml", "/sitemap_index.xml", "/sitemap.xml")
+
+    def __init__(self, site: str | None = None, sites: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sites = read_sites(site, sites)
+        self.allowed_domains = sorted({site_of(s) for s in self.sites})
+        self.serve_from_base_url({urlsplit(s).hostname for s in self.sites})
+        self.sitemap_window = self.window
+
+    async def start(self):
+        if not self.window:
+            days = self.settings.getint("NEWSCRAWL_RECENT_DAYS", 3)
+            self.sitemap_window = DateWindow(since=datetime.now(UTC).date() - timedelta(days=days))
+        for site in self.sites:
+            yield Request(site + "/", callback=self.parse_home, errback=self.on_error)
+            yield Request(site + "/robots.txt", callback=self.parse_robots, errback=self.on_probe_error)
+
+    # Discovery
+
+    def parse_home(self, response):
+        feeds = [urljoin(response.url, href) for href in response.xpath(
+            "//link[@rel='alternate' and (" + " or ".join(f"@type='{t}'" for t in FEED_TYPES) + ")]/@href").getall()]
+        if feeds:
+            self.crawler.stats.inc_value("newscrawl/discovery/feed_linked", len(feeds))
+        for url in feeds or [self.site_root(response.url) + path for path in self.feed_paths]:
+            yield Request(url, callback=self.parse_feed, errback=self.on_error if feeds else self.on_probe_error)
+        for href in response.css("a::attr(href)").getall():
+            url = clean_url(urljoin(response.url, href.strip()))
+            if self.is_on_site(url) and looks_like_article(url) and self.window.contains(url_date(url)):
+                self.crawler.stats.inc_value("newscrawl/discovery/home_link")
+                yield Request(url, callback=self.parse_article, errback=self.on_error)
+
+    def parse_robots(self, response):
+        sitemaps = list(sitemap_urls_from_robots(response.body, base_url=response.url))
+        if sitemaps:
+            self.crawler.stats.inc_value("newscrawl/discovery/sitemap_in_robots", len(sitemaps))
+        for url in sitemaps or [self.site_root(response.url) + path for path in self.sitemap_paths]:
+            yield Request(url, callback=self._parse_sitemap,
+                          errback=self.on_error if sitemaps else self.on_probe_error)
+
+    def on_probe_error(self, failure):
+        """A guessed feed or sitemap path that does not exist is normal: noted, not warned."""
+        if failure.check(HttpError):
+            logger.debug("%s: HTTP %d (guessed path)", failure.request.url, failure.value.response.status)
+            self.crawler.stats.inc_value("newscrawl/discovery/guess_missing")
+        else:
+            self.on_error(failure)
+
+    # Selection
+
+    def sitemap_filter(self, entries):
+        for entry in entries:
+            if entries.type == "sitemapindex":
+                keep = self.keep_sitemap(entry)
+            else:
+                entry["loc"] = clean_url(entry["loc"])
+                keep = looks_like_article(entry["loc"]) and self.sitemap_window.contains(
+                    url_date(entry["loc"]) or entry_day(entry.get("lastmod")))
+            if keep:
+                yield entry
+            else:
+                self.crawler.stats.inc_value(f"newscrawl/sitemap/skipped_{entries.type}_entry")
+
+    def keep_sitemap(self, entry) -> bool:
+        """A child sitemap last changed before the window, or covering a month outside it, has nothing for us."""
+        window = self.sitemap_window
+        changed = entry_day(entry.get("lastmod"))
+        if window.since and changed and changed < window.since:
+            return False
+        month = sitemap_month(entry["loc"])
+        if month is None:
+            return True
+        month_end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return window.overlaps(month, month_end)
+
+    def is_on_site(self, url: str) -> bool:
+        return on_domain(site_of(url), self.allowed_domains)
+
+    @staticmethod
+    def site_root(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}"

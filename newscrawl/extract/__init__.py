@@ -1,0 +1,32 @@
+"""The extract wing: page -> fields, a pure function of (HTML, URL), without the Scrapy engine.
+
+``extract_article(html, url)`` is the one code path that spiders, ``python -m newscrawl extract``
+and the benchmarks run: the parser registry (``registry.parser_for``) picks the site parser or the
+generic one (``generic/``), which reads structured data (``metadata``) and markup into an
+``Article`` through the item loader (``loaders``; text and date processors in ``text`` and
+``dates``); ``extract_article`` then applies the same in-article repeated-text removal
+(``repeats``) as the pipelines, so its record equals what a crawl exports.
+
+Nothing here imports the crawl, output or ops wings.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from newscrawl.extract.registry import parser_for
+from newscrawl.extract.repeats import remove_repeated_text
+from newscrawl.items import Article
+
+__all__ = ["extract_article", "parse_article", "parser_for"]
+
+
+def parse_article(html: str, url: str) -> Article:
+    """The page's fields as the parser reads them, before pipeline post-processing."""
+    return parser_for(url).parse(html, url)
+
+
+def extract_article(html: str, url: str) -> dict:
+    """The exported record of one page (``crawled_at`` is ``None``: nothing was crawled)."""
+    record = asdict(parse_article(html, url))
+    remove_repeated_text(record)
+    return record

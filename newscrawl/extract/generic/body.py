@@ -1,0 +1,474 @@
+"""Article body and photos from the page markup, found in one walk over the parsed tree.
+
+The walk skips furniture (``newscrawl.extract.generic.boilerplate``) and collects text blocks
+(paragraphs, subheadings, quotes, list items) and figures in document order.  Each paragraph
+credits its text length to its parent (and half to its grandparent); the best-scored element is
+the article's text container, widened to its parent while the parent holds much more good text
+(bodies split over sibling sections).  Cost is linear in the page size.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
+from newscrawl.extract.generic.bylines import strip_byline_prefix
+from newscrawl.extract.text import normalize_space
+
+PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
+#: Paragraph-like tags that some pages use as layout boxes around the whole article.
+LAYOUT_BLOCK_TAGS = frozenset({"li", "dd", "blockquote"})
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: Containers whose own loose text (not wrapped in <p>) counts as a paragraph.
+TEXT_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "td", "font", "center"})
+#: Never furniture, whatever their class says.
+ROOT_TAGS = frozenset({"html", "body", "main"})
+#: Inside a text block, these add nothing to the text.
+_INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "svg", "figure", "figcaption",
+                          "iframe", "select", "input", "textarea", "aside", "nav"})
+
+MIN_PARAGRAPH_CHARS = 25
+EDGE_LINE_CHARS = 60
+BYLINE_LINE_CHARS = 80
+MAX_LINK_DENSITY = 0.5
+WIDEN_SHARE = 0.2
+WIDEN_LEVELS = 6
+INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "small", "sup", "sub", "mark", "abbr",
+                         "cite", "q", "time", "font", "s", "del", "ins", "code", "wbr"})
+LOOSE_TEXT_CHARS = 60
+FURNITURE_MAX_SHARE = 0.5
+FURNITURE_WEIGHT = 0.2
+MAX_MARKED = 60
+#: Bylines and datelines sit in short lines; longer blocks are not searched for them.
+MAX_MARKED_BLOCK_CHARS = 300
+LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
+                        r"sub-headline|subheader|sub-header|excerpt|description|abstract|strapline|epigraph|"
+                        r"entradilla|chapo|chapeau|sottotitolo|ingress|bajada)(?:$|[-_ ])")
+#: Class words of photo boxes built without <figure>, and the most text such a box holds.
+PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-caption|attachment|foto|bild|"
+                       r"thumbnail|post-thumbnail|[a-z]{3,}(?:image|photo|picture))"
+                       r"(?:$|[-_ ])")
+MAX_PHOTO_BOX_CHARS = 1500
+#: Furniture whose photos and standfirst-like texts are not the article's (headers, hero and
+#: media wrappers are furniture to the body but hold the article's photo and lead).
+STRONG_FURNITURE = re.compile(
+    r"(?:^|[-_ ])(?:related|recommended|recommendations?|teasers?|teaserlist|promo|newsletter|"
+    r"comments?|sidebar|footer|nav|navigation|menu|ad|ads|advert|advertisement|sponsored|"
+    r"social|share|outbrain|taboola|more|popular|trending|mostread|recirc|recirculation|"
+    r"author|authors|byline|avatar|bio|profile|cookie|cookies|consent|gdpr|privacy|"
+    r"modal|popup|overlay|dialog)(?:$|[-_ \d])")
+TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
+                        r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
+#: Links to an author's page ("/autor/jane-doe", "/authors/jane-doe/", "/people/jane-doe").
+AUTHOR_HREF = re.compile(r"/(?:authors?|autor(?:en|in)?|autore|auteurs?|autores?|people|journalists?|profile|"
+                         r"redakteur(?:e|in)?|staff)/(?:[^/?#]+/)?[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
+#: Links to a site's topic pages ("/topics/...", "/tag/...", "/thema/...").
+TAG_HREF = re.compile(r"/(?:tags?|topics?|themen?|schlagw(?:ö|oe|o)rt(?:e)?|stichw(?:ö|oe|o)rt(?:e)?|keywords?|"
+                      r"temas?|etiquetas?|argomenti|emne|tema)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
+DATE_CLASS = re.compile(r"(?:^|[-_ ])(?:date|datetime|time|timestamp|published|pubdate|dateline|datum|fecha|"
+                        r"data|publish-date|post-date|entry-date)(?:$|[-_ ])")
+BYLINE_CLASS = re.compile(r"(?:^|[-_ ])(?:byline|author|authors|authorname|autor|autoren|writer)(?:$|[-_ ])")
+#: Any of the marker patterns: one scan tells most elements apart from the few worth a closer look.
+MARKER_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (PHOTO_BOX, LEAD_CLASS, BYLINE_CLASS, TAGS_CLASS,
+                                                              DATE_CLASS)))
+
+
+@dataclass
+class Block:
+    """One paragraph-like element: its text, tag and the share of its text inside links."""
+
+    element: object
+    tag: str
+    text: str
+    link_chars: int = 0
+    #: The nearest ancestor whose class/id reads like furniture (``None``: none).
+    furniture: object = None
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass
+class PageWalk:
+    """What one walk over the page found, in document order."""
+
+    blocks: list[Block] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    h1s: list = field(default_factory=list)
+    #: Elements whose class/id says standfirst or byline (furniture to the body, fields of their own).
+    leads: list = field(default_factory=list)
+    bylines: list = field(default_factory=list)
+    tag_lists: list = field(default_factory=list)
+    #: Links to author pages (bylines without a byline class).
+    author_links: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
+    order: dict = field(default_factory=dict)
+
+
+def block_text(element) -> tuple[str, int]:
+    """(text, characters inside links) of a block; scripts, buttons and figures inside it left out.
+
+    >>> from lxml import html
+    >>> block_text(html.fromstring('<p>One <a href="#">two</a><br>three<script>x()</script></p>'))
+    ('One two three', 3)
+    """
+    parts: list[str] = []
+    link_chars = 0
+
+    def visit(node, in_link: bool):
+        nonlocal link_chars
+        if node.text:
+            parts.append(node.text)
+            if in_link:
+                link_chars += len(node.text.strip())
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str):
+                if tag == "br":
+                    parts.append(" ")
+                elif tag not in _INLINE_SKIP:
+                    visit(child, in_link or tag == "a")
+            if child.tail:
+                parts.append(child.tail)
+                if in_link:
+                    link_chars += len(child.tail.strip())
+
+    visit(element, element.tag == "a")
+    return normalize_space("".join(parts)), link_chars
+
+
+def is_screen_reader_only(node) -> bool:
+    """Whether an element is hidden from view by a utility class ("sr-only", "visually-hidden") or
+    the ``hidden`` attribute: text for screen readers (a brand label, "Author:"), not shown.
+
+    >>> from lxml import html
+    >>> [is_screen_reader_only(html.fromstring(m)) for m in ('<span class="u-visually-hidden">x</span>',
+    ...  '<span class="sr-only">x</span>', '<span hidden>x</span>', '<span class="name">x</span>')]
+    [True, True, True, False]
+    """
+    attrib = node.attrib
+    if "hidden" in attrib:
+        return True
+    classes = attrib.get("class")
+    if not classes:
+        return False
+    return any(token.lower() in HIDDEN_CLASSES or token.lower().endswith(("-visually-hidden", "-sr-only"))
+               for token in classes.split())
+
+
+def spaced_text(element, skip_hidden: bool = False) -> str:
+    """Text of an element with a space at every element boundary (for bylines and labels, where
+    ``<span>Travel</span><span>By Jane Doe</span>`` are separate words); ``skip_hidden`` leaves out
+    screen-reader-only elements.
+
+    >>> from lxml import html
+    >>> spaced_text(html.fromstring("<div><span>Travel</span><span>By Jane Doe</span><script>x</script></div>"))
+    'Travel By Jane Doe'
+    >>> spaced_text(html.fromstring('<div><span class="sr-only">brand</span> von Jane Doe</div>'), True)
+    'von Jane Doe'
+    """
+    parts = []
+    hidden: set = set()
+    for node in element.iter():
+        parent = node.getparent()
+        if hidden and parent in hidden:
+            hidden.add(node)
+            continue
+        if not isinstance(node.tag, str) or node.tag in _INLINE_SKIP or (
+                skip_hidden and node is not element and is_screen_reader_only(node)):
+            if isinstance(node.tag, str) and node.tag not in _INLINE_SKIP:
+                hidden.add(node)
+            if node.tail and node is not element:
+                parts.append(node.tail)
+            continue
+        parts.append(node.text or "")
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    return normalize_space(" ".join(parts))
+
+
+def _loose_text(element) -> str:
+    """Text directly inside an element (its own text and its children's tails)."""
+    parts = [element.text or ""]
+    parts += [child.tail or "" for child in element]
+    return "".join(parts).strip()
+
+
+def visible_size(element) -> int:
+    """Characters of text under an element, scripts and styles not counted.
+
+    >>> from lxml import html
+    >>> visible_size(html.fromstring("<div>abc<script>var x = 1;</script><p>de</p></div>"))
+    5
+    """
+    hidden = sum(len(node.text or "") for node in element.iter("script", "style", "noscript", "template"))
+    return len("".join(element.itertext())) - hidden
+
+
+def _is_inline_paragraph(element) -> bool:
+    """A ``<div>`` holding only inline markup and a paragraph's worth of text (a paragraph without ``<p>``)."""
+    if not len(element):
+        return False
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in INLINE_TAGS:
+            return False
+    if next(element.iter("figure"), None) is not None:
+        return False  # a linked photo (<a><figure>), not a paragraph
+    return len("".join(element.itertext())) >= LOOSE_TEXT_CHARS
+
+
+def _mark_inline_bylines(block, found: PageWalk) -> None:
+    """Byline and date elements inside a text block the walk does not descend into
+    ("Von <span class=author>")."""
+    for node in block.iter():
+        if node is block or not isinstance(node.tag, str) or len(found.bylines) >= MAX_MARKED:
+            continue
+        if node.attrib.get("rel") == "author" or node.attrib.get("itemprop") == "author":
+            found.bylines.append(node)
+        elif node.tag == "a" and AUTHOR_HREF.search(node.attrib.get("href", "")):
+            found.author_links.append(node)
+        elif node.attrib.get("class") or node.attrib.get("id"):
+            words = class_words(node)
+            if BYLINE_CLASS.search(words):
+                found.bylines.append(node)
+            elif DATE_CLASS.search(words) and len(found.dates) < MAX_MARKED:
+                found.dates.append(node)
+
+
+def walk_page(root) -> PageWalk:
+    """Walk the tree once: text blocks, figures and h1s, furniture subtrees skipped.
+
+    A class/id that reads like furniture is not trusted on an element holding most of the
+    page's text: layout wrappers are named "sidebar-1", "comments-enabled", "ad-container" too.
+    """
+    found = PageWalk()
+    furniture_limit = FURNITURE_MAX_SHARE * visible_size(root)
+    # Each level: (children iterator, nearest furniture ancestor or None).
+    stack = [(iter([root]), None, None)]
+    position = 0
+    while stack:
+        children, furniture, strong_furniture = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            continue
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        position += 1
+        found.order[node] = position
+        if tag == "figure" or (tag == "figcaption" and node.getparent() is not None
+                               and node.getparent().tag != "figure"):
+            found.figures.append(Block(node, tag, "", furniture=strong_furniture))
+            continue
+        if tag in SKIP_TAGS:
+            continue
+        words = class_words(node)
+        marked = bool(words) and MARKER_ANY.search(words) is not None
+        if (marked and PHOTO_BOX.search(words) and next(node.iter("img"), None) is not None
+                and next(node.iter("h1"), None) is None and visible_size(node) < MAX_PHOTO_BOX_CHARS):
+            # A photo with its caption in <div>/<span> markup instead of <figure>.
+            found.figures.append(Block(node, "figure", "", furniture=strong_furniture))
+            continue
+        if marked:
+            if len(found.leads) < MAX_MARKED and LEAD_CLASS.search(words) and strong_furniture is None:
+                found.leads.append(node)
+            elif len(found.bylines) < MAX_MARKED and BYLINE_CLASS.search(words):
+                found.bylines.append(node)
+            elif len(found.tag_lists) < MAX_MARKED and TAGS_CLASS.search(words):
+                found.tag_lists.append(node)
+            elif len(found.dates) < MAX_MARKED and DATE_CLASS.search(words):
+                found.dates.append(node)
+        rel = node.attrib.get("rel")
+        if rel == "author" or node.attrib.get("itemprop") == "author":
+            found.bylines.append(node)
+        elif tag == "a" and len(found.author_links) < MAX_MARKED and AUTHOR_HREF.search(node.attrib.get("href", "")):
+            found.author_links.append(node)
+        elif len(found.tag_lists) < MAX_MARKED and (rel == "tag" or (
+                tag == "a" and TAG_HREF.search(node.attrib.get("href", "")))):
+            found.tag_lists.append(node)
+        if tag == "h1":
+            found.h1s.append(node)
+            continue
+        if (furniture is None and tag not in ROOT_TAGS and is_furniture(node, words)
+                and visible_size(node) < furniture_limit):
+            furniture = node
+            if strong_furniture is None and STRONG_FURNITURE.search(words):
+                strong_furniture = node
+        if tag in PARAGRAPH_TAGS and not (tag in LAYOUT_BLOCK_TAGS and is_layout_box(node)):
+            text, link_chars = block_text(node)
+            if text:
+                found.blocks.append(Block(node, tag, text, link_chars, furniture))
+            if len(text) < MAX_MARKED_BLOCK_CHARS:
+                _mark_inline_bylines(node, found)
+            continue
+        if tag in TEXT_CONTAINER_TAGS and (len(_loose_text(node)) >= LOOSE_TEXT_CHARS or _is_inline_paragraph(node)):
+            text, link_chars = block_text(node)
+            found.blocks.append(Block(node, "p", text, link_chars, furniture))
+            if len(text) < MAX_MARKED_BLOCK_CHARS:
+                _mark_inline_bylines(node, found)
+            continue
+        stack.append((iter(node), furniture, strong_furniture))
+    return found
+
+
+def is_layout_box(element) -> bool:
+    """Whether a list item (or ``dd``/``blockquote``) frames the article: it holds the ``<h1>`` and
+    paragraphs of text, so it is walked into rather than read as one paragraph.  A breadcrumb item
+    holding just the ``<h1>`` stays one block.
+
+    >>> from lxml import html
+    >>> is_layout_box(html.fromstring("<li><h1>Title</h1><h2>Deck</h2><p>Text.</p></li>"))
+    True
+    >>> is_layout_box(html.fromstring("<li><h1>Title</h1></li>"))
+    False
+    """
+    return next(element.iter("h1"), None) is not None and next(element.iter("p"), None) is not None
+
+
+def _is_good(block: Block) -> bool:
+    return (block.tag in ("p", "blockquote", "pre")
+            and len(block.text) >= MIN_PARAGRAPH_CHARS and block.link_density < MAX_LINK_DENSITY)
+
+
+def find_container(blocks: list[Block]):
+    """The element holding most of the article's paragraphs (``None`` when no paragraph is good)."""
+    scores: dict = {}
+    for block in blocks:
+        if not _is_good(block):
+            continue
+        # Text inside furniture counts a little: enough when the whole article sits in a
+        # wrapper with a misleading class, too little to beat the article elsewhere.
+        length = len(block.text) * (FURNITURE_WEIGHT if block.furniture is not None else 1)
+        parent = block.element.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + length
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0) + length / 2
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    # Widen to an ancestor (up to a few levels) when it holds much more good text in paragraphs
+    # shaped like the container's own (same parent tag and class): bodies split over sibling
+    # sections, not the teaser list next to the article.
+    good = [b for b in blocks if _is_good(b) and (b.furniture is None or is_inside(best, b.furniture))]
+    shapes = {_shape(b) for b in good if is_inside(b.element, best)}
+    similar = [b for b in good if _shape(b) in shapes]
+    best_text = sum(len(b.text) for b in similar if is_inside(b.element, best))
+    ancestor = best.getparent()
+    for _ in range(WIDEN_LEVELS):
+        if ancestor is None or ancestor.tag in ("body", "html"):
+            break
+        text = sum(len(b.text) for b in similar if is_inside(b.element, ancestor))
+        if text >= (1 + WIDEN_SHARE) * best_text:
+            best, best_text = ancestor, text
+        ancestor = ancestor.getparent()
+    return best
+
+
+def _shape(block: Block) -> tuple:
+    """The paragraph's parent by tag and first class: what repeated body sections share."""
+    parent = block.element.getparent()
+    if parent is None:
+        return ()
+    classes = parent.attrib.get("class", "").split()
+    return (block.tag, parent.tag, classes[0] if classes else "")
+
+
+def is_inside(element, container) -> bool:
+    node = element
+    while node is not None:
+        if node is container:
+            return True
+        node = node.getparent()
+    return False
+
+
+_SENTENCE_END = re.compile(r"[.!?…\"“”»)]$")
+MIN_SENTENCE_WORDS = 6
+
+
+def is_linked_sentence(block: Block) -> bool:
+    """Whether a link-dense paragraph is a sentence of the text with a link in it ("It also <a>co-ordinates
+    military plans</a>."): it opens with plain words and ends like a sentence; a link list does neither.
+
+    >>> from lxml import html
+    >>> p = html.fromstring('<p>It also <a href="/x">co-ordinates military plans and exercises</a>.</p>')
+    >>> is_linked_sentence(Block(p, "p", "It also co-ordinates military plans and exercises.", 41))
+    True
+    >>> p = html.fromstring('<p><a href="/x">Read: Nato members meet in Brussels today</a></p>')
+    >>> is_linked_sentence(Block(p, "p", "Read: Nato members meet in Brussels today", 41))
+    False
+    """
+    element = block.element
+    return (block.tag == "p" and bool((element.text or "").strip()) and len(block.text.split()) >= MIN_SENTENCE_WORDS
+            and bool(_SENTENCE_END.search(block.text)))
+
+
+def keep_block(block: Block) -> bool:
+    """Whether a block inside the article container is article text (not a link list or UI label)."""
+    if block.link_density >= MAX_LINK_DENSITY and (block.tag != "p" or len(block.text) < 200) \
+            and not is_linked_sentence(block):
+        return False
+    if block.tag == "li" and len(block.text) < MIN_PARAGRAPH_CHARS:
+        return False
+    if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
+        return False  # "By Jane Doe, Reporter" inside the text container
+    return not is_ui_paragraph(block.text)
+
+
+def trim_edges(paragraphs: list[Block]) -> list[Block]:
+    """Drop what frames the text rather than belongs to it: subheadings and short lines (kickers,
+    datelines, "Topic of the programme:", "Photos: ...") before the first and after the last
+    real paragraph.
+    """
+    def is_frame(block: Block) -> bool:
+        return block.tag in HEADING_TAGS or len(block.text) < EDGE_LINE_CHARS
+
+    start, end = 0, len(paragraphs)
+    while start < end and is_frame(paragraphs[start]):
+        start += 1
+    # At the end also a line announcing something that is not there ("More in our live blog:").
+    while end > start and (is_frame(paragraphs[end - 1]) or paragraphs[end - 1].text.endswith(":")):
+        end -= 1
+    return paragraphs[start:end]
+
+
+_TITLE_WORD = re.compile(r"(?:^|(?<=[-_]))(?:title|headline|subtitle|heading)(?=$|[-_]|\d)")
+
+
+def is_titled_subheading(block: Block) -> bool:
+    """Whether a subheading is furniture only because its own class calls it a title
+    (``<h3 class="section__title">``): a section heading of the text, not page furniture.
+
+    >>> from lxml import html
+    >>> h3 = html.fromstring('<h3 class="voc-d-c__s-title">Retirada de la custodia</h3>')
+    >>> is_titled_subheading(Block(h3, "h3", "Retirada de la custodia", furniture=h3))
+    True
+    >>> h3 = html.fromstring('<h3 class="related-title">More stories</h3>')
+    >>> is_titled_subheading(Block(h3, "h3", "More stories", furniture=h3))
+    False
+    """
+    if block.tag not in HEADING_TAGS or block.furniture is not block.element:
+        return False
+    words = class_words(block.element)
+    if not words or is_furniture(block.element, _TITLE_WORD.sub("x", words)):
+        return False
+    return True
+
+
+def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[Block]:
+    """The article's paragraphs and subheadings, in page order."""
+    if container is None:
+        return []
+    # Blocks before the headline (kickers, breadcrumbs) are not body, when the headline is in the container.
+    start = 0
+    if headline_element is not None and is_inside(headline_element, container):
+        start = found.order.get(headline_element, 0)
+    kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
+            and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))
+            and keep_block(b)]
+    return trim_edges(kept)

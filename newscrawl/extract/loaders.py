@@ -1,0 +1,77 @@
+"""``ArticleLoader``: how raw values a parser finds become ``Article`` fields.
+
+Each field's processors are composed from the pure helpers of ``newscrawl.extract.text`` and
+``newscrawl.extract.dates``.  Parsers add values in priority order (page markup first, structured
+metadata after): single-valued fields keep the first non-empty one.
+"""
+from __future__ import annotations
+
+from itemloaders import ItemLoader
+from itemloaders.processors import Compose, Identity, Join, MapCompose, TakeFirst
+
+from newscrawl.extract.dates import to_iso
+from newscrawl.extract.text import normalize_credit, normalize_space, repair_homoglyphs
+from newscrawl.items import Article
+
+
+def non_empty(text: str) -> str | None:
+    """Drop values that normalise to nothing (``MapCompose`` discards ``None``)."""
+    return text or None
+
+
+def unique(values: list) -> list:
+    """Keep the first of each value, compared case-insensitively.
+
+    >>> unique(["Science", "Russia", "science"])
+    ['Science', 'Russia']
+    """
+    seen, kept = set(), []
+    for value in values:
+        key = value.casefold() if isinstance(value, str) else value
+        if key not in seen:
+            seen.add(key)
+            kept.append(value)
+    return kept
+
+
+def clean_caption(caption: dict) -> dict | None:
+    """Normalise a ``{text, credit, image_url}`` caption; ``None`` when it has neither text nor image."""
+    text = normalize_space(caption.get("text")) or None
+    credit = normalize_credit(caption.get("credit")) or None
+    image_url = (caption.get("image_url") or "").strip() or None
+    if not text and not image_url:
+        return None
+    return {"text": text, "credit": credit, "image_url": image_url}
+
+
+def language_tag(value: str) -> str | None:
+    """``en_US`` -> ``en-US``; ``EN`` -> ``en``.
+
+    >>> language_tag("en_us"), language_tag("ES")
+    ('en-US', 'es')
+    """
+    parts = value.replace("_", "-").split("-")
+    if not parts[0].isalpha() or not 2 <= len(parts[0]) <= 3:
+        return None
+    return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
+
+
+_clean = MapCompose(normalize_space, non_empty)
+
+
+class ArticleLoader(ItemLoader):
+    default_item_class = Article
+    default_input_processor = _clean
+    default_output_processor = TakeFirst()
+
+    authors_in = MapCompose(normalize_space, repair_homoglyphs, non_empty)
+    authors_out = Compose(unique)
+    tags_in = _clean
+    tags_out = Compose(unique)
+    body_out = Join("\n\n")
+    captions_in = MapCompose(clean_caption)
+    captions_out = Identity()
+    published_at_in = MapCompose(to_iso)
+    modified_at_in = MapCompose(to_iso)
+    language_in = MapCompose(normalize_space, language_tag)
+    url_in = canonical_url_in = MapCompose(str.strip, non_empty)

@@ -1,0 +1,86 @@
+"""``scrapy crawl``, as Scrapy's, plus what an unattended (cron, scrapyd) run needs.
+
+- turns ``-a full=1`` into ``NEWSCRAWL_FULL``, ``NEWSCRAWL_OUTPUT_GZIP`` into the default feed,
+  and ``NEWSCRAWL_REDIS_URL`` into the shared-crawl settings (``newscrawl.crawl.distributed``);
+- takes the run lock of the spider and state store (``newscrawl.ops.lock``) and exits at once with
+  status ``LOCKED`` (75) while another run holds it;
+- exits with the monitors' verdict: ``RUN_FAILED`` (3) when the run failed its checks
+  (``newscrawl.ops.monitors``); Scrapy's own 1 and 2 stay for a crawl that could not start and for
+  a bad command line.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.utils.conf import feed_process_params_from_cli
+
+from newscrawl.crawl.distributed import distributed_settings
+from newscrawl.ops.lock import LOCKED, RunLock
+from newscrawl.output.feeds import default_feeds
+from newscrawl.output.manifest import exit_status, unstored_feeds
+from newscrawl.output.state import lock_name, store_settings
+
+logger = logging.getLogger(__name__)
+
+TRUE = {"1", "true", "yes", "on"}
+
+
+class Command(ScrapyCrawl):
+    def process_options(self, args, opts):
+        super().process_options(args, opts)
+        settings = self.settings
+        if opts.output or opts.overwrite_output:
+            # Scrapy merges -o/-O into the project's FEEDS; a user naming a feed wants that one only.
+            bare = settings.copy()
+            bare.set("FEEDS", {}, priority="cmdline")
+            feeds = feed_process_params_from_cli(bare, opts.output, overwrite_output=opts.overwrite_output)
+            settings.set("FEEDS", feeds, priority="cmdline")
+        settings.set("NEWSCRAWL_RUN_ARGUMENTS", dict(opts.spargs), priority="cmdline")
+        if str(opts.spargs.get("full", "")).lower() in TRUE:
+            settings.set("NEWSCRAWL_FULL", True, priority="cmdline")
+        # -o/-O (or -s FEEDS=...) set FEEDS at command-line priority: the user's feed wins.
+        if settings.getbool("NEWSCRAWL_OUTPUT_GZIP") and settings.getpriority("FEEDS") < SETTINGS_PRIORITIES["cmdline"]:
+            settings.set("FEEDS", default_feeds(gzip=True), priority="cmdline")
+        if settings.get("NEWSCRAWL_REDIS_URL") and args:
+            for name, value in distributed_settings(settings["NEWSCRAWL_REDIS_URL"], args[0]).items():
+                settings.set(name, value, priority="cmdline")
+
+    def run(self, args, opts):
+        if len(args) != 1:
+            raise UsageError("scrapy crawl takes one spider name")
+        lock = None
+        if not self.settings.get("NEWSCRAWL_REDIS_URL"):  # the workers of a shared crawl run together
+            lock = RunLock(lock_name(store_settings(self.settings)[0], args[0]))
+            if not lock.acquire():
+                logger.error("another %s run holds %s (%s); exiting with status %d", args[0], lock.path,
+                             lock.holder(), LOCKED)
+                self.exitcode = LOCKED
+                return
+            self.remove_partial_files(args[0])
+        try:
+            crawler = self._create_crawler(args[0])
+            self.crawler_process.crawl(crawler, **opts.spargs)
+            self.crawler_process.start()
+            if self.crawler_process.bootstrap_failed:
+                self.exitcode = 1
+            else:
+                stats = crawler.stats.get_stats()
+                self.exitcode = exit_status(stats)
+                if unstored_feeds(stats):
+                    logger.error("run failed: %d feed(s) could not be written (see the storage error above); "
+                                 "the state store is unchanged, so the next run exports these articles",
+                                 unstored_feeds(stats))
+        finally:
+            if lock:
+                lock.release()
+
+    def remove_partial_files(self, spider: str):
+        """Hidden ``.part`` files of a killed run: safe to delete while this run holds the lock."""
+        folder = Path(self.settings.get("NEWSCRAWL_OUTPUT_DIR") or "output") / spider
+        for partial in folder.glob("*/.*.part"):
+            logger.warning("removing %s, left by a run that did not finish", partial)
+            partial.unlink(missing_ok=True)

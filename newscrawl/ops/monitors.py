@@ -1,0 +1,92 @@
+"""The run's verdict for cron: spidermon monitors run when the spider closes.
+
+``RunMonitorSuite`` (``SPIDERMON_SPIDER_CLOSE_MONITORS``) holds spidermon's own
+``FinishReasonMonitor`` (the spider closed for another reason than ``finished``) and three
+newscrawl monitors that need numbers spidermon's built-ins cannot see: articles found including
+the ones the incremental store skipped, error ratio over requests, and field coverage of *parsed*
+articles (spidermon's ``FieldCoverageMonitor`` counts exported items only, so a page that lost
+its body and was dropped would not lower it).  ``RecordVerdict`` writes the outcome to the stats
+(``newscrawl/verdict``, ``newscrawl/verdict/reasons``), logs each reason, and the ``crawl``
+command turns a failed verdict into exit status ``RUN_FAILED`` (``newscrawl.output.manifest.exit_status``).
+"""
+from __future__ import annotations
+
+import logging
+
+from spidermon import MonitorSuite, monitors
+from spidermon.contrib.scrapy.monitors import FinishReasonMonitor
+from spidermon.contrib.scrapy.monitors.base import BaseScrapyMonitor
+from spidermon.core.actions import Action
+
+from newscrawl.output.coverage import coverage
+from newscrawl.output.manifest import error_count
+
+logger = logging.getLogger(__name__)
+
+def articles_found(stats: dict) -> int:
+    """Articles this run saw: parsed pages plus those the store let it skip unfetched."""
+    return stats.get("newscrawl/parsed", 0) + stats.get("newscrawl/incremental/not_fetched_unchanged", 0)
+
+
+@monitors.name("Articles")
+class ArticlesFoundMonitor(BaseScrapyMonitor):
+    @monitors.name("found some articles when earlier runs did")
+    def test_found_articles(self):
+        known = self.stats.get("newscrawl/incremental/known_before_run", 0)
+        found = articles_found(self.stats)
+        self.assertTrue(found > 0 or known == 0,
+                        msg=f"no articles found, while the store holds {known} from earlier runs")
+
+
+@monitors.name("Errors")
+class ErrorRatioMonitor(BaseScrapyMonitor):
+    @monitors.name("error ratio under NEWSCRAWL_MAX_ERROR_RATIO")
+    def test_error_ratio(self):
+        limit = self.crawler.settings.getfloat("NEWSCRAWL_MAX_ERROR_RATIO")
+        errors = error_count(self.stats)
+        requests = max(1, self.stats.get("downloader/request_count", 0))
+        self.assertTrue(errors / requests <= limit,
+                        msg=f"error ratio {errors}/{requests} = {errors / requests:.2f} above {limit}")
+
+
+@monitors.name("Field coverage")
+class FieldCoverageMonitor(BaseScrapyMonitor):
+    @monitors.name("parsed articles have their required fields (NEWSCRAWL_MIN_FIELD_COVERAGE)")
+    def test_field_coverage(self):
+        shares = coverage(self.stats)
+        if not shares:
+            return  # nothing parsed: ArticlesFoundMonitor's concern
+        low = [f"{name} coverage {shares[name]:.2f} below {minimum}"
+               for name, minimum in self.crawler.settings.getdict("NEWSCRAWL_MIN_FIELD_COVERAGE").items()
+               if shares.get(name, 0) < float(minimum)]
+        self.assertFalse(low, msg="; ".join(low))
+
+
+def failure_message(result) -> str:
+    """The assertion message of a failed monitor (the last line of unittest's traceback)."""
+    last = (result.error or "").strip().splitlines()[-1:] or ["failed"]
+    return last[0].removeprefix("AssertionError: ")
+
+
+class RecordVerdict(Action):
+    """Puts the verdict and its reasons in the stats and the log."""
+
+    def __init__(self, stats=None):
+        super().__init__()
+        self.stats = stats
+
+    @classmethod
+    def from_crawler_kwargs(cls, crawler):
+        return {"stats": crawler.stats}
+
+    def run_action(self):
+        reasons = [f"{r.monitor.name}: {failure_message(r)}" for r in self.result.monitors_failed_results]
+        self.stats.set_value("newscrawl/verdict", "failed" if reasons else "passed")
+        self.stats.set_value("newscrawl/verdict/reasons", reasons)
+        for reason in reasons:
+            logger.error("run failed: %s", reason)
+
+
+class RunMonitorSuite(MonitorSuite):
+    monitors = [FinishReasonMonitor, ArticlesFoundMonitor, ErrorRatioMonitor, FieldCoverageMonitor]
+    monitors_finished_actions = [RecordVerdict]

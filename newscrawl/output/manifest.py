@@ -1,0 +1,118 @@
+"""``RunManifest``: a JSON summary of each run beside its output, for the data team's loader.
+
+Written when the engine stops (after the feeds are committed and the monitors have given their
+verdict) to ``<output_dir>/<spider>/<YYYY-MM-DD>/<run>.manifest.json``, the same folder and stem
+as the default feed, atomically (a hidden temporary file renamed into place).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import UTC, datetime
+
+from scrapy import signals
+
+from newscrawl.output.coverage import coverage
+from newscrawl.output.feeds import run_paths, started_at
+from newscrawl.output.schema import SCHEMA_VERSION
+
+logger = logging.getLogger(__name__)
+
+#: Exit status of ``scrapy crawl`` for a run that failed its checks or could not write its output
+#: (0: success; 1 and 2 are Scrapy's own: the crawl could not start, bad command line).
+RUN_FAILED = 3
+
+
+def error_count(stats: dict) -> int:
+    return sum(v for k, v in stats.items() if k.startswith("newscrawl/fetch_failed/")) + \
+        stats.get("newscrawl/article/extraction_failed", 0) + stats.get("spider_exceptions/count", 0)
+
+
+def unstored_feeds(stats: dict) -> int:
+    """Feeds Scrapy could not store (full disk, lost storage): their items reached no one."""
+    return sum(v for k, v in stats.items() if k.startswith("feedexport/failed_count/"))
+
+
+def exit_status(stats: dict) -> int:
+    """0 unless the monitors failed the run (or never ran: a crawl that stopped before closing),
+    or an output file could not be written."""
+    passed = stats.get("newscrawl/verdict") == "passed" and not unstored_feeds(stats)
+    return 0 if passed else RUN_FAILED
+
+
+def by_prefix(stats: dict, prefix: str) -> dict[str, int]:
+    """``{"a": 1}`` for ``{"<prefix>a": 1}``.
+
+    >>> by_prefix({"newscrawl/dropped/no_body": 2, "x": 1}, "newscrawl/dropped/")
+    {'no_body': 2}
+    """
+    return {k[len(prefix):]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+
+def iso(value) -> str | None:
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if isinstance(value, datetime) else value
+
+
+def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> dict:
+    """The manifest of a run from its final stats."""
+    return {
+        "spider": spider,
+        "arguments": arguments,
+        "schema_version": SCHEMA_VERSION,
+        "started_at": iso(stats.get("start_time")),
+        "finished_at": iso(stats.get("finish_time")),
+        "finish_reason": stats.get("finish_reason"),
+        "files": files,
+        "items": {
+            "exported": stats.get("item_scraped_count", 0),
+            "parsed": stats.get("newscrawl/parsed", 0),
+            "dropped": stats.get("item_dropped_count", 0),
+            "new": stats.get("newscrawl/incremental/new", 0),
+            "changed": stats.get("newscrawl/incremental/changed", 0),
+            "not_fetched_unchanged": stats.get("newscrawl/incremental/not_fetched_unchanged", 0),
+        },
+        "dropped": by_prefix(stats, "newscrawl/dropped/"),
+        "deduplicated": by_prefix(stats, "newscrawl/dedup/"),
+        "blocked": by_prefix(stats, "newscrawl/blocked/"),
+        "field_coverage": coverage(stats),
+        "errors": {"total": error_count(stats), **by_prefix(stats, "newscrawl/fetch_failed/"),
+                   "extraction_failed": stats.get("newscrawl/article/extraction_failed", 0),
+                   "log_errors": stats.get("log_count/ERROR", 0)},
+        "verdict": stats.get("newscrawl/verdict", "not run"),
+        "failure_reasons": stats.get("newscrawl/verdict/reasons", []),
+        "exit_status": exit_status(stats),
+    }
+
+
+class RunManifest:
+    def __init__(self, crawler, arguments: dict):
+        self.crawler = crawler
+        self.arguments = arguments
+        self.files: list[dict] = []
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        extension = cls(crawler, crawler.settings.getdict("NEWSCRAWL_RUN_ARGUMENTS"))
+        crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        return extension
+
+    def feed_slot_closed(self, slot):
+        self.files.append({"uri": slot.uri, "format": slot.format, "items": slot.itemcount})
+
+    def engine_stopped(self):
+        stats = self.crawler.stats.get_stats()
+        if "start_time" not in stats:
+            return  # the spider never opened: nothing ran
+        folder, stem = run_paths(self.crawler.settings, self.crawler.spidercls.name, started_at(self.crawler.stats))
+        path = folder / f"{stem}.manifest.json"
+        partial = folder / f".{path.name}.part"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(manifest(stats, self.crawler.spidercls.name, self.arguments, self.files),
+                                          indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError as error:  # a full disk must not hide the run's verdict
+            logger.error("manifest %s not written: %s", path, error)
+            partial.unlink(missing_ok=True)

@@ -1,1 +1,0 @@
-"""Spiders decide which URLs to fetch and in what order; parsers (``newscrawl.parsers``) read the pages."""
