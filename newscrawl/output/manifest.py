@@ -24,6 +24,61 @@ logger = logging.getLogger(__name__)
 RUN_FAILED = 3
 
 
+#: Per-site URL outcomes, counted by ``newscrawl.crawl.middlewares.RequestOutcomeMiddleware``:
+#: ``<prefix><host>/<listing|article|robots>/<tried|fetched|failed|missing>`` and ``<prefix><host>/first_failure``.
+SITE_PREFIX = "newscrawl/site/"
+
+
+def site_outcomes(stats: dict) -> dict[str, dict]:
+    """``{host: {"listing": {"tried": 3, "fetched": 1, ...}, ..., "first_failure": "..."}}`` from the stats.
+
+    >>> site_outcomes({"newscrawl/site/a.example/listing/tried": 2, "newscrawl/site/a.example/first_failure": "x"})
+    {'a.example': {'listing': {'tried': 2}, 'first_failure': 'x'}}
+    """
+    sites: dict[str, dict] = {}
+    for key, value in by_prefix(stats, SITE_PREFIX).items():
+        host, _, rest = key.partition("/")
+        kind, _, outcome = rest.partition("/")
+        site = sites.setdefault(host, {})
+        if outcome:
+            site.setdefault(kind, {})[outcome] = value
+        else:
+            site[kind] = value
+    return sites
+
+
+def reachability_failures(stats: dict) -> list[str]:
+    """Why the run reached nothing it needed, one reason a site (empty when it did).
+
+    A site fails when none of its listings (feed, sitemap, home page) could be fetched, when its
+    robots.txt could not be (so its rules are unknown), or when it had article URLs to fetch and
+    every one failed or was refused.  No article URL at all (nothing new since the last run) is fine.
+
+    >>> reachability_failures({"newscrawl/site/a.example/listing/tried": 2,
+    ...                        "newscrawl/site/a.example/first_failure": "DNS lookup failed for a.example"})
+    ['nothing reachable: DNS lookup failed for a.example (2 listing URLs of a.example failed)']
+    """
+    reasons = []
+    for host, site in site_outcomes(stats).items():
+        listing, article, robots = (site.get(kind, {}) for kind in ("listing", "article", "robots"))
+        first = site.get("first_failure", "no answer")
+        if listing.get("tried", 0) > 0 and not listing.get("fetched", 0):
+            reasons.append(f"nothing reachable: {first} ({listing['tried']} listing URLs of {host} failed)")
+        elif robots.get("failed", 0):
+            reasons.append(f"robots.txt of {host} unreachable, its rules unknown: {first}")
+        elif article.get("tried", 0) > 0 and not article.get("fetched", 0):
+            reasons.append(f"every article request failed or was refused: {first} "
+                           f"({article['tried']} article URLs of {host})")
+    return reasons
+
+
+def failed_urls(stats: dict) -> tuple[int, int]:
+    """(URLs that failed after their retries, URLs asked for), over all sites."""
+    sites = site_outcomes(stats).values()
+    return (sum(s.get(k, {}).get("failed", 0) for s in sites for k in ("listing", "article", "robots")),
+            sum(s.get(k, {}).get("tried", 0) for s in sites for k in ("listing", "article", "robots")))
+
+
 def error_count(stats: dict) -> int:
     return sum(v for k, v in stats.items() if k.startswith("newscrawl/fetch_failed/")) + \
         stats.get("newscrawl/article/extraction_failed", 0) + stats.get("spider_exceptions/count", 0)
@@ -76,6 +131,8 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
         "deduplicated": by_prefix(stats, "newscrawl/dedup/"),
         "blocked": by_prefix(stats, "newscrawl/blocked/"),
         "field_coverage": coverage(stats),
+        "sites": {host: {k: v for k, v in site.items() if k != "first_failure"}
+                  for host, site in site_outcomes(stats).items()},
         "errors": {"total": error_count(stats), **by_prefix(stats, "newscrawl/fetch_failed/"),
                    "extraction_failed": stats.get("newscrawl/article/extraction_failed", 0),
                    "log_errors": stats.get("log_count/ERROR", 0)},
