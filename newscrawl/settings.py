@@ -11,8 +11,10 @@ COMMANDS_MODULE = "newscrawl.ops.commands"
 # starts (newscrawl.ops.extensions.ContactUserAgent), unless USER_AGENT is set itself.
 NEWSCRAWL_CONTACT = "https://github.com/newscrawl/newscrawl"
 ADDONS = {"newscrawl.ops.extensions.ContactUserAgent": 0}
-# No telnet console or other remote-control server in unattended runs; -s TELNETCONSOLE_ENABLED=1 to ask for it.
+# No telnet console and no remote-control server (Scrapy's RemoteControl, an HTTP endpoint that runs
+# code) in unattended runs; -s TELNETCONSOLE_ENABLED=1 or -s REMOTE_CONTROL_ENABLED=1 to ask for one.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # Politeness: robots.txt, a few parallel requests per site, AutoThrottle adapting the pace to
 # the site's latency, retries for transient errors and rate limits (429).

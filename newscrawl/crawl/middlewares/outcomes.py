@@ -10,7 +10,7 @@ after its retries and redirects, under ``newscrawl/site/<site host>/<kind>/<outc
   error, an HTTP error status, or a refusal by the address policy, offsite filter or robots.txt),
   ``missing`` (a guessed path, ``meta["newscrawl_guess"]``, answered 4xx: normal).
 
-The first failure of each site is kept in words (``newscrawl/site/<host>/first_failure``) for
+The first failure of each site and kind is kept in words (``.../<kind>/first_failure``) for
 the verdict: "DNS lookup failed for sputnikglobe.com".  ``newscrawl.output.manifest.site_outcomes``
 reads these numbers back; the monitors judge them.
 """
@@ -19,12 +19,18 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.http.request import NO_CALLBACK
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
 
 from newscrawl.crawl.fetch import site_url
-from newscrawl.output.manifest import SITE_PREFIX
+from newscrawl.output.manifest import ELSEWHERE, SITE_PREFIX
 
 #: request.meta keys: counted once (redirects, retries and origin overrides copy meta), why refused
 #: at scheduling (set by the address policy and offsite filter), and a guessed listing path.
@@ -43,12 +49,14 @@ def failure_words(exception, url: str) -> str:
     """An exception as the operator reads it: ``DNS lookup failed for news.example``."""
     netloc = urlsplit(url).netloc
     host = urlsplit(url).hostname or netloc
-    if isinstance(exception, DNSLookupError):
+    if isinstance(exception, (DNSLookupError, CannotResolveHostError)):
         return f"DNS lookup failed for {host}"
-    if isinstance(exception, ConnectionRefusedError):
+    if isinstance(exception, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return f"connection refused by {netloc}"
-    if isinstance(exception, TimeoutError) or "Timeout" in type(exception).__name__:
+    if isinstance(exception, (TimeoutError, DownloadTimeoutError)):
         return f"{netloc} did not answer in time"
+    if isinstance(exception, ResponseDataLossError):
+        return f"{netloc} broke off its answer"
     if isinstance(exception, IgnoreRequest):
         return f"{url} refused: {exception}"
     return f"{type(exception).__name__} from {netloc}: {exception}".rstrip(": ")
@@ -73,19 +81,29 @@ class RequestOutcomeMiddleware:
         return tracker
 
     def site(self, request) -> str:
-        """The host of the site a request is for; robots.txt of an ``-a base_url=`` origin is the site's."""
+        """The spider's site (allowed domain) a request is for, or ``ELSEWHERE`` (a link off the sites).
+
+        The robots.txt of an ``-a base_url=`` origin is the site's."""
+        spider = getattr(self.crawler, "spider", None)
         parts = urlsplit(site_url(request))
-        overrides = getattr(getattr(self.crawler, "spider", None), "origin_overrides", None) or {}
+        overrides = getattr(spider, "origin_overrides", None) or {}
         origin = f"{parts.scheme}://{parts.netloc}"
-        site = next((host for host, served_from in overrides.items() if served_from == origin), None)
-        return (site or parts.hostname or "").lower()
+        host = next((h for h, served_from in overrides.items() if served_from == origin), None) or parts.hostname
+        host = (host or "").lower()
+        # The -a base_url= origin serves the sites; it is not one (its host's other ports are elsewhere).
+        mirrors = {urlsplit(served_from).hostname for served_from in overrides.values()}
+        domains = [d.lower() for d in getattr(spider, "allowed_domains", None) or [] if d not in mirrors]
+        if not domains:
+            return host
+        return next((d for d in domains if host == d or host.endswith("." + d)), ELSEWHERE)
 
     def count(self, request, outcome: str, kind: str | None = None) -> None:
         self.stats.inc_value(f"{SITE_PREFIX}{self.site(request)}/{kind or request_kind(request)}/{outcome}")
 
     def fail(self, request, reason: str, kind: str | None = None) -> None:
+        kind = kind or request_kind(request)
         self.count(request, "failed", kind)
-        key = f"{SITE_PREFIX}{self.site(request)}/first_failure"
+        key = f"{SITE_PREFIX}{self.site(request)}/{kind}/first_failure"
         if not self.stats.get_value(key):
             self.stats.set_value(key, reason)
 

@@ -108,7 +108,8 @@ class ArticleSpider(SitemapSpider):
             return False
         # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed with a
         # DeprecationWarning in every run's log.
-        day = entry_day(dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")) or url_date(entry.link)
+        stamp = dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")
+        day = entry_day(stamp) or url_date(entry.link)
         if not self.window.contains(day):
             self.crawler.stats.inc_value("newscrawl/feed/outside_window")
             return False

@@ -2,7 +2,8 @@
 
 Discovery, per site: the feeds the home page links (``<link rel="alternate">`` RSS/Atom), else the
 common feed paths; the sitemaps robots.txt names (read from the robots.txt Scrapy's middleware
-fetched, once a site), else the common sitemap paths; the article links of the home page.  Sitemap entries and links are kept when their URL looks like an article
+fetched, once a site), else the common sitemap paths; the article links of the home page.
+Sitemap entries and links are kept when their URL looks like an article
 (``newscrawl.crawl.url_shapes``) and their date falls in the window: ``-a since=``/``until=``, or the
 last ``NEWSCRAWL_RECENT_DAYS`` days by default.  Entries without any date are kept.
 """

@@ -92,6 +92,12 @@ class Command(ScrapyCrawl):
                     logger.error("run failed: %d feed(s) could not be written (see the storage error above); "
                                  "the state store is unchanged, so the next run exports these articles",
                                  unstored_feeds(stats))
+                # Last in the log, after Scrapy's stats dump: what cron's mail shows first.
+                for reason in stats.get("newscrawl/verdict/reasons") or []:
+                    logger.error("run failed: %s", reason)
+                if self.exitcode:
+                    logger.error("exit status %d (verdict: %s)", self.exitcode,
+                                 stats.get("newscrawl/verdict", "not run"))
         finally:
             if lock:
                 lock.release()
