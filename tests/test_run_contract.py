@@ -160,3 +160,13 @@ def test_manifest_format_is_one_word_however_the_feed_is_named(tmp_path, target)
     [file] = json.loads(path.read_text())["files"]
     assert file["format"] == "jsonlines" and file["items"] == 2
 
+
+
+def test_a_sputnik_fixture_run_has_no_deprecation_warning_from_project_code(tmp_path, sputnik_site):
+    # The fixture RSS dates items by pubDate only: feedparser's updated_parsed -> published_parsed
+    # mapping warned on every entry when asked for updated_parsed the usual way.
+    result = run_crawl("sputnik", tmp_path / "out.jsonl", "-a", f"base_url={sputnik_site().url}")
+    assert result.returncode == 0, result.log
+    assert len(result.records) == 2
+    deprecations = [line for line in result.log.splitlines() if "Deprecat" in line]
+    assert not [line for line in deprecations if "spidermon/" not in line], deprecations

@@ -52,7 +52,7 @@ def reachability_failures(stats: dict) -> list[str]:
     robots.txt could not be (so its rules are unknown), or when it had article URLs to fetch and
     every one failed or was refused.  No article URL at all (nothing new since the last run) is fine.
 
-    >>> reachability_failures({"newscrawl/site/a.example/listing/tried": 2,
+    >>> reachability_failures({"newscrawl/site/a.example/listing/failed": 2,
     ...                        "newscrawl/site/a.example/listing/first_failure": "DNS lookup failed for a.example"})
     ['nothing reachable: DNS lookup failed for a.example (2 listing URLs of a.example failed)']
     """
@@ -61,15 +61,16 @@ def reachability_failures(stats: dict) -> list[str]:
         if host == ELSEWHERE:
             continue
         listing, article, robots = (site.get(kind, {}) for kind in ("listing", "article", "robots"))
-        if listing.get("tried", 0) > 0 and not listing.get("fetched", 0):
+        # "failed", not "tried": in a shared Redis crawl another worker may fetch what this one listed.
+        if listing.get("failed", 0) and not listing.get("fetched", 0):
             first = listing.get("first_failure", "no answer")
-            reasons.append(f"nothing reachable: {first} ({listing['tried']} listing URLs of {host} failed)")
+            reasons.append(f"nothing reachable: {first} ({listing['failed']} listing URLs of {host} failed)")
         elif robots.get("failed", 0):
             reasons.append(f"robots.txt of {host} unreachable, its rules unknown: {robots.get('first_failure')}")
-        elif article.get("tried", 0) > 0 and not article.get("fetched", 0):
+        elif article.get("failed", 0) and not article.get("fetched", 0):
             first = article.get("first_failure", "no answer")
             reasons.append(f"every article request failed or was refused: {first} "
-                           f"({article['tried']} article URLs of {host})")
+                           f"({article['failed']} article URLs of {host})")
     return reasons
 
 
