@@ -7,9 +7,14 @@ NEWSPIDER_MODULE = "newscrawl.crawl.spiders"
 COMMANDS_MODULE = "newscrawl.ops.commands"
 
 # Who we are: sites see this and can reach the operator.  Set NEWSCRAWL_CONTACT to your own
-# address or page before crawling; USER_AGENT is derived from it unless set itself.
+# address or page before crawling (here or with -s); USER_AGENT is derived from it when the crawler
+# starts (newscrawl.ops.extensions.ContactUserAgent), unless USER_AGENT is set itself.
 NEWSCRAWL_CONTACT = "https://github.com/newscrawl/newscrawl"
-USER_AGENT = f"newscrawl/0.1 (+{NEWSCRAWL_CONTACT})"
+ADDONS = {"newscrawl.ops.extensions.ContactUserAgent": 0}
+# No telnet console and no remote-control server (Scrapy's RemoteControl, an HTTP endpoint that runs
+# code) in unattended runs; -s TELNETCONSOLE_ENABLED=1 or -s REMOTE_CONTROL_ENABLED=1 to ask for one.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # Politeness: robots.txt, a few parallel requests per site, AutoThrottle adapting the pace to
 # the site's latency, retries for transient errors and rate limits (429).
@@ -35,6 +40,8 @@ HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 0
 
 DOWNLOADER_MIDDLEWARES = {
+    # Closest to the engine: sees each URL's final outcome (after retries, redirects), per site.
+    "newscrawl.crawl.middlewares.RequestOutcomeMiddleware": 10,
     # First: refuse local addresses and non-web schemes, before anything is fetched.
     "newscrawl.crawl.middlewares.AddressPolicyMiddleware": 30,
     # Before robots.txt and the offsite check, so both see the origin really fetched.
@@ -54,7 +61,7 @@ REDIRECT_MAX_TIMES = 10
 # public crawl, so no page, feed or redirect can point the crawler into the local network.
 NEWSCRAWL_TRUSTED_ORIGINS = []
 # Names that resolve to local addresses fail like unknown ones (DNS rebinding guard).
-DNS_RESOLVER = "newscrawl.crawl.resolver.PublicAddressResolver"
+TWISTED_DNS_RESOLVER = "newscrawl.crawl.resolver.PublicAddressResolver"
 # The longest Retry-After honoured (seconds); a longer one is cut to this.
 NEWSCRAWL_MAX_RETRY_AFTER = 300
 
@@ -101,7 +108,7 @@ NEWSCRAWL_VALIDATE_SCHEMA = False
 SPIDERMON_ENABLED = True
 SPIDERMON_SPIDER_CLOSE_MONITORS = ["newscrawl.ops.monitors.RunMonitorSuite"]
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
-# Failed requests and broken pages over all requests, above which the run fails.
+# Failed URLs (after retries, refusals included) and broken pages over all URLs, above which the run fails.
 NEWSCRAWL_MAX_ERROR_RATIO = 0.5
 # Share of parsed articles that must have each field, below which the run fails.
 NEWSCRAWL_MIN_FIELD_COVERAGE = {"headline": 0.9, "body": 0.9, "published_at": 0.5}

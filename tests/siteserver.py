@@ -14,10 +14,11 @@ from pathlib import Path
 
 
 class LoopbackServer:
-    """A threaded HTTP server on a free loopback port, serving ``handler_class``; a context manager."""
+    """A threaded HTTP server on a loopback port (a free one unless given), serving ``handler_class``;
+    a context manager."""
 
-    def __init__(self, handler_class, address: str = "127.0.0.1"):
-        self.httpd = ThreadingHTTPServer((address, 0), handler_class)
+    def __init__(self, handler_class, address: str = "127.0.0.1", port: int = 0):
+        self.httpd = ThreadingHTTPServer((address, port), handler_class)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -36,7 +37,8 @@ class LoopbackServer:
 
 
 class SiteServer(LoopbackServer):
-    def __init__(self, folder: Path, host: str, routes_file: str = "routes.json"):
+    def __init__(self, folder: Path, host: str, routes_file: str = "routes.json", address: str = "127.0.0.1",
+                 port: int = 0):
         self.folder = Path(folder)
         table = json.loads((self.folder / routes_file).read_text(encoding="utf-8"))
         self.fallback = table["fallback"]
@@ -63,4 +65,4 @@ class SiteServer(LoopbackServer):
             def log_message(self, *args):
                 pass
 
-        super().__init__(Handler)
+        super().__init__(Handler, address, port)

@@ -37,8 +37,7 @@ class Cron:
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "scrapy", "crawl", "sputnik", "-a", f"base_url={self.site.url}",
                 "-s", f"NEWSCRAWL_OUTPUT_DIR={self.output}", "-s", f"NEWSCRAWL_STATE_URI={self.state}",
-                "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0",
-                "-s", f"NEWSCRAWL_TRUSTED_ORIGINS={self.site.url}", *self.extra, *args]
+                "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "DOWNLOAD_DELAY=0", *self.extra, *args]
 
     def start(self, *args: str) -> subprocess.Popen:
         env = dict(os.environ, PYTHONPATH=str(ROOT), SCRAPY_SETTINGS_MODULE="newscrawl.settings")

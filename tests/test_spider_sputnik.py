@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from newscrawl.output.manifest import RUN_FAILED
 from tests.conftest import SPUTNIK, run_crawl
 
 CONTRACT = ("url", "canonical_url", "site", "language", "headline", "lead", "authors", "body", "captions",
@@ -80,7 +81,9 @@ def test_backfill_entries_are_filtered_by_date_before_fetching(sputnik_site, tmp
     site = sputnik_site("sputnikglobe.com")
     result = run_crawl("sputnik", tmp_path / "early.jsonl", "-a", f"base_url={site.url}",
                        "-a", "since=2012-02-10", "-a", "until=2012-02-20")
-    assert result.returncode == 0, result.log
+    # the window's only article is gone (404): every article request failed, so the run says so
+    assert result.returncode == RUN_FAILED, result.log
+    assert "every article request failed or was refused: HTTP 404" in result.log.strip().splitlines()[-2]
     assert result.records == []
     assert not any("lavrov" in r for r in site.requests)
     assert any("arctic-shipping" in r for r in site.requests)  # dated 2012-02-15: inside

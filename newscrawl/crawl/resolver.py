@@ -1,4 +1,4 @@
-"""``PublicAddressResolver`` (``DNS_RESOLVER``): Scrapy's caching resolver, refusing local answers.
+"""``PublicAddressResolver`` (``TWISTED_DNS_RESOLVER``): Scrapy's caching resolver, refusing local answers.
 
 ``AddressPolicyMiddleware`` refuses local IP literals and local host names before a request is
 made; a public-looking name can still resolve to a private, loopback or link-local address (DNS
@@ -8,10 +8,13 @@ an unknown one.  Hosts of ``NEWSCRAWL_TRUSTED_ORIGINS`` may resolve anywhere.
 from __future__ import annotations
 
 import ipaddress
+import logging
 from urllib.parse import urlsplit
 
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.error import DNSLookupError
+
+logger = logging.getLogger(__name__)
 
 
 def local_answer(name: str, address: str) -> str | None:
@@ -51,5 +54,7 @@ class PublicAddressResolver(CachingThreadedResolver):
     def _public_only(address: str, name: str) -> str:
         reason = local_answer(name, address)
         if reason:
+            # Said here: Twisted reports any failed lookup as "no results for hostname lookup".
+            logger.warning("%s; refused (DNS rebinding guard)", reason)
             raise DNSLookupError(f"{reason}; refused")
         return address

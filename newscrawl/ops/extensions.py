@@ -1,4 +1,5 @@
-"""Scrapy extensions for unattended runs: the final stats as a file, and safe ``JOBDIR`` resumes."""
+"""Scrapy extensions for unattended runs: the user agent from the contact, the final stats as a file,
+and safe ``JOBDIR`` resumes."""
 from __future__ import annotations
 
 import json
@@ -9,10 +10,20 @@ from pathlib import Path
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from newscrawl.output.manifest import unstored_feeds
 
 logger = logging.getLogger(__name__)
+
+
+class ContactUserAgent:
+    """Add-on: ``USER_AGENT`` from ``NEWSCRAWL_CONTACT`` as the crawler starts, so ``-s NEWSCRAWL_CONTACT=``
+    changes it; a ``USER_AGENT`` the project or the command line sets itself wins."""
+
+    def update_settings(self, settings):
+        if settings.getpriority("USER_AGENT") <= SETTINGS_PRIORITIES["default"]:
+            settings.set("USER_AGENT", f"newscrawl/0.1 (+{settings['NEWSCRAWL_CONTACT']})", priority="addon")
 
 
 class StatsFile:

@@ -1,9 +1,11 @@
 """The run's verdict for cron: spidermon monitors run when the spider closes.
 
 ``RunMonitorSuite`` (``SPIDERMON_SPIDER_CLOSE_MONITORS``) holds spidermon's own
-``FinishReasonMonitor`` (the spider closed for another reason than ``finished``) and three
-newscrawl monitors that need numbers spidermon's built-ins cannot see: articles found including
-the ones the incremental store skipped, error ratio over requests, and field coverage of *parsed*
+``FinishReasonMonitor`` (the spider closed for another reason than ``finished``) and four
+newscrawl monitors that need numbers spidermon's built-ins cannot see: reachability per site (no
+listing fetched, robots.txt unreachable, every article URL failed or refused), articles found
+including the ones the incremental store skipped, error ratio over URLs (after retries, per
+``newscrawl.crawl.middlewares.RequestOutcomeMiddleware``), and field coverage of *parsed*
 articles (spidermon's ``FieldCoverageMonitor`` counts exported items only, so a page that lost
 its body and was dropped would not lower it).  ``RecordVerdict`` writes the outcome to the stats
 (``newscrawl/verdict``, ``newscrawl/verdict/reasons``), logs each reason, and the ``crawl``
@@ -19,7 +21,7 @@ from spidermon.contrib.scrapy.monitors.base import BaseScrapyMonitor
 from spidermon.core.actions import Action
 
 from newscrawl.output.coverage import coverage
-from newscrawl.output.manifest import error_count
+from newscrawl.output.manifest import failed_urls, reachability_failures
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +40,26 @@ class ArticlesFoundMonitor(BaseScrapyMonitor):
                         msg=f"no articles found, while the store holds {known} from earlier runs")
 
 
+@monitors.name("Reachability")
+class ReachabilityMonitor(BaseScrapyMonitor):
+    @monitors.name("each site's listings, robots.txt and articles could be fetched")
+    def test_reachable(self):
+        reasons = reachability_failures(self.stats)
+        self.assertFalse(reasons, msg="; ".join(reasons))
+
+
 @monitors.name("Errors")
 class ErrorRatioMonitor(BaseScrapyMonitor):
     @monitors.name("error ratio under NEWSCRAWL_MAX_ERROR_RATIO")
     def test_error_ratio(self):
         limit = self.crawler.settings.getfloat("NEWSCRAWL_MAX_ERROR_RATIO")
-        errors = error_count(self.stats)
-        requests = max(1, self.stats.get("downloader/request_count", 0))
-        self.assertTrue(errors / requests <= limit,
-                        msg=f"error ratio {errors}/{requests} = {errors / requests:.2f} above {limit}")
+        failed, urls = failed_urls(self.stats)
+        # URLs after their retries, not attempts: a URL retried three times is one failure of one.
+        errors = failed + self.stats.get("newscrawl/article/extraction_failed", 0) + \
+            self.stats.get("spider_exceptions/count", 0)
+        urls = max(1, urls)
+        self.assertTrue(errors / urls <= limit,
+                        msg=f"error ratio {errors}/{urls} URLs = {errors / urls:.2f} above {limit}")
 
 
 @monitors.name("Field coverage")
@@ -88,5 +101,6 @@ class RecordVerdict(Action):
 
 
 class RunMonitorSuite(MonitorSuite):
-    monitors = [FinishReasonMonitor, ArticlesFoundMonitor, ErrorRatioMonitor, FieldCoverageMonitor]
+    monitors = [FinishReasonMonitor, ReachabilityMonitor, ArticlesFoundMonitor, ErrorRatioMonitor,
+                FieldCoverageMonitor]
     monitors_finished_actions = [RecordVerdict]

@@ -24,6 +24,63 @@ logger = logging.getLogger(__name__)
 RUN_FAILED = 3
 
 
+#: Per-site URL outcomes, counted by ``newscrawl.crawl.middlewares.RequestOutcomeMiddleware``:
+#: ``<prefix><host>/<listing|article|robots>/<tried|fetched|failed|missing|first_failure>``.
+SITE_PREFIX = "newscrawl/site/"
+#: The "site" of URLs off the spider's sites (links elsewhere): counted, but not a site to reach.
+ELSEWHERE = "(elsewhere)"
+
+
+def site_outcomes(stats: dict) -> dict[str, dict]:
+    """``{host: {"listing": {"tried": 3, "fetched": 1, "failed": 2, "first_failure": "..."}, ...}}``.
+
+    >>> site_outcomes({"newscrawl/site/a.example/listing/tried": 2,
+    ...                "newscrawl/site/a.example/listing/first_failure": "x"})
+    {'a.example': {'listing': {'first_failure': 'x', 'tried': 2}}}
+    """
+    sites: dict[str, dict] = {}
+    for key, value in by_prefix(stats, SITE_PREFIX).items():
+        host, kind, outcome = key.rsplit("/", 2)  # a host has no "/"
+        sites.setdefault(host, {}).setdefault(kind, {})[outcome] = value
+    return sites
+
+
+def reachability_failures(stats: dict) -> list[str]:
+    """Why the run reached nothing it needed, one reason a site (empty when it did).
+
+    A site fails when none of its listings (feed, sitemap, home page) could be fetched, when its
+    robots.txt could not be (so its rules are unknown), or when it had article URLs to fetch and
+    every one failed or was refused.  No article URL at all (nothing new since the last run) is fine.
+
+    >>> reachability_failures({"newscrawl/site/a.example/listing/failed": 2,
+    ...                        "newscrawl/site/a.example/listing/first_failure": "DNS lookup failed for a.example"})
+    ['nothing reachable: DNS lookup failed for a.example (2 listing URLs of a.example failed)']
+    """
+    reasons = []
+    for host, site in site_outcomes(stats).items():
+        if host == ELSEWHERE:
+            continue
+        listing, article, robots = (site.get(kind, {}) for kind in ("listing", "article", "robots"))
+        # "failed", not "tried": in a shared Redis crawl another worker may fetch what this one listed.
+        if listing.get("failed", 0) and not listing.get("fetched", 0):
+            first = listing.get("first_failure", "no answer")
+            reasons.append(f"nothing reachable: {first} ({listing['failed']} listing URLs of {host} failed)")
+        elif robots.get("failed", 0):
+            reasons.append(f"robots.txt of {host} unreachable, its rules unknown: {robots.get('first_failure')}")
+        elif article.get("failed", 0) and not article.get("fetched", 0):
+            first = article.get("first_failure", "no answer")
+            reasons.append(f"every article request failed or was refused: {first} "
+                           f"({article['failed']} article URLs of {host})")
+    return reasons
+
+
+def failed_urls(stats: dict) -> tuple[int, int]:
+    """(URLs that failed after their retries, URLs asked for), over all sites."""
+    sites = site_outcomes(stats).values()
+    return (sum(s.get(k, {}).get("failed", 0) for s in sites for k in ("listing", "article", "robots")),
+            sum(s.get(k, {}).get("tried", 0) for s in sites for k in ("listing", "article", "robots")))
+
+
 def error_count(stats: dict) -> int:
     return sum(v for k, v in stats.items() if k.startswith("newscrawl/fetch_failed/")) + \
         stats.get("newscrawl/article/extraction_failed", 0) + stats.get("spider_exceptions/count", 0)
@@ -76,6 +133,7 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
         "deduplicated": by_prefix(stats, "newscrawl/dedup/"),
         "blocked": by_prefix(stats, "newscrawl/blocked/"),
         "field_coverage": coverage(stats),
+        "sites": site_outcomes(stats),
         "errors": {"total": error_count(stats), **by_prefix(stats, "newscrawl/fetch_failed/"),
                    "extraction_failed": stats.get("newscrawl/article/extraction_failed", 0),
                    "log_errors": stats.get("log_count/ERROR", 0)},
@@ -99,7 +157,12 @@ class RunManifest:
         return extension
 
     def feed_slot_closed(self, slot):
-        self.files.append({"uri": slot.uri, "format": slot.format, "items": slot.itemcount})
+        self.files.append({"uri": slot.uri, "format": self.format_name(slot.format), "items": slot.itemcount})
+
+    def format_name(self, name: str) -> str:
+        """One word per exporter: ``-O x.jsonl`` gives Scrapy's alias ``jsonl``, the default feed ``jsonlines``."""
+        exporters = self.crawler.settings.getwithbase("FEED_EXPORTERS")
+        return next((alias for alias, path in exporters.items() if path == exporters.get(name)), name)
 
     def engine_stopped(self):
         stats = self.crawler.stats.get_stats()

@@ -2,8 +2,9 @@
 from newscrawl.crawl.middlewares.address_policy import AddressPolicyMiddleware
 from newscrawl.crawl.middlewares.offsite import LoggedOffsiteMiddleware
 from newscrawl.crawl.middlewares.origin_override import OriginOverrideMiddleware
+from newscrawl.crawl.middlewares.outcomes import RequestOutcomeMiddleware
 from newscrawl.crawl.middlewares.redirect_loop import RedirectLoopMiddleware
 from newscrawl.crawl.middlewares.retry_after import RetryAfterMiddleware
 
 __all__ = ["AddressPolicyMiddleware", "LoggedOffsiteMiddleware", "OriginOverrideMiddleware",
-           "RedirectLoopMiddleware", "RetryAfterMiddleware"]
+           "RedirectLoopMiddleware", "RequestOutcomeMiddleware", "RetryAfterMiddleware"]

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 
+from newscrawl.crawl.middlewares.outcomes import REFUSED
+
 logger = logging.getLogger(__name__)
 
 
@@ -22,9 +24,9 @@ class AddressPolicyMiddleware:
     """Refuse requests a public news crawl has no business making (SSRF guard).
 
     Only ``http``/``https``; no private, loopback, link-local or reserved address and no
-    ``localhost``-style name, unless its origin is listed in ``NEWSCRAWL_TRUSTED_ORIGINS`` (tests
-    and mirrors name theirs explicitly).  Redirects pass through here too, so a public page
-    cannot redirect the crawler into the local network.
+    ``localhost``-style name, unless its origin is listed in ``NEWSCRAWL_TRUSTED_ORIGINS`` or is
+    the spider's ``-a base_url=`` (the operator named it on the command line).  Redirects pass
+    through here too, so a public page cannot redirect the crawler into the local network.
     """
 
     schemes = ("http", "https")
@@ -39,7 +41,18 @@ class AddressPolicyMiddleware:
         policy = cls(crawler.settings.getlist("NEWSCRAWL_TRUSTED_ORIGINS"), crawler.stats)
         # Checked when a request is scheduled too: the offsite filter drops requests silently there.
         crawler.signals.connect(policy.process_request, signal=signals.request_scheduled)
+        crawler.signals.connect(policy.spider_opened, signal=signals.spider_opened)
         return policy
+
+    def spider_opened(self, spider):
+        """The operator's own ``-a base_url=`` origin is trusted for this run (only that origin)."""
+        base_url = getattr(spider, "base_url", None)
+        if base_url:
+            self.trust(base_url)
+
+    def trust(self, url: str) -> None:
+        parts = urlsplit(url)
+        self.trusted.add(f"{parts.scheme}://{parts.netloc}".lower())
 
     def refusal(self, url: str) -> str | None:
         """Why ``url`` is refused, or ``None`` when it may be fetched."""
@@ -61,5 +74,6 @@ class AddressPolicyMiddleware:
         if reason:
             logger.warning("%s: refused: %s", request.url, reason)
             self.stats.inc_value("newscrawl/refused/" + reason.split()[0])
+            request.meta[REFUSED] = reason  # for the per-site outcome, when dropped at scheduling
             raise IgnoreRequest(f"{reason}: {request.url}")
         return None

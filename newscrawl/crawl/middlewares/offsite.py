@@ -7,6 +7,7 @@ from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.exceptions import IgnoreRequest
 
 from newscrawl.crawl.fetch import site_url
+from newscrawl.crawl.middlewares.outcomes import REFUSED
 
 logger = logging.getLogger(__name__)
 
@@ -19,4 +20,5 @@ class LoggedOffsiteMiddleware(OffsiteMiddleware):
             return super().process_request(request)
         except IgnoreRequest as refusal:
             logger.warning("%s: not followed: %s", site_url(request), refusal)
+            request.meta[REFUSED] = f"not followed: {refusal}"
             raise

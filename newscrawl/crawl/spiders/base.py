@@ -24,6 +24,31 @@ from newscrawl.extract.dates import utc_now
 logger = logging.getLogger(__name__)
 
 
+def origin_argument(value: str) -> str:
+    """``-a base_url=`` as an origin ``scheme://host[:port]``; ``ValueError`` (one line) for anything else.
+
+    >>> origin_argument("http://127.0.0.1:8000/")
+    'http://127.0.0.1:8000'
+    >>> origin_argument("127.0.0.1:8000")
+    Traceback (most recent call last):
+    ValueError: -a base_url='127.0.0.1:8000': expected an origin such as http://127.0.0.1:8000 (no scheme)
+    """
+    parts = urlsplit(value)
+    problem = ("no scheme" if "://" not in value else
+               f"scheme {parts.scheme!r} is not http or https" if parts.scheme not in ("http", "https") else
+               "no host" if not parts.hostname else
+               f"path {parts.path!r}: the site's paths are kept, give the origin only" if parts.path.strip("/") else
+               "query or fragment" if parts.query or parts.fragment else None)
+    if problem is None:
+        try:
+            parts.port  # noqa: B018 (raises on a bad port)
+        except ValueError:
+            problem = "bad port"
+    if problem:
+        raise ValueError(f"-a base_url={value!r}: expected an origin such as http://127.0.0.1:8000 ({problem})")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 class ArticleSpider(SitemapSpider):
     """Crawl rules as class attributes; ``keep_feed_entry`` and ``sitemap_filter`` are the hooks."""
 
@@ -39,7 +64,7 @@ class ArticleSpider(SitemapSpider):
             raise ValueError(f"-a since={since} is after -a until={until}")
         #: ``-a base_url=`` serves every URL of the crawled site from another origin (tests, mirrors);
         #: see ``newscrawl.crawl.middlewares.OriginOverrideMiddleware``.
-        self.base_url = base_url.rstrip("/") if base_url else None
+        self.base_url = origin_argument(base_url) if base_url else None
         self.origin_overrides: dict[str, str] = {}
 
     def serve_from_base_url(self, hosts) -> None:
@@ -81,7 +106,10 @@ class ArticleSpider(SitemapSpider):
             logger.info("%s: feed item of type %r is not an article; skipped", entry.get("link"), kind)
             self.crawler.stats.inc_value(f"newscrawl/feed/skipped_type/{kind}")
             return False
-        day = entry_day(entry.get("updated_parsed") or entry.get("published_parsed")) or url_date(entry.link)
+        # dict.get: feedparser's own get maps a missing updated_parsed to published_parsed with a
+        # DeprecationWarning in every run's log.
+        stamp = dict.get(entry, "updated_parsed") or dict.get(entry, "published_parsed")
+        day = entry_day(stamp) or url_date(entry.link)
         if not self.window.contains(day):
             self.crawler.stats.inc_value("newscrawl/feed/outside_window")
             return False

@@ -1,8 +1,9 @@
 """``scrapy crawl news -a site=URL``: any news site by its feeds, sitemaps and home page.
 
 Discovery, per site: the feeds the home page links (``<link rel="alternate">`` RSS/Atom), else the
-common feed paths; the sitemaps robots.txt names, else the common sitemap paths; the article links
-of the home page.  Sitemap entries and links are kept when their URL looks like an article
+common feed paths; the sitemaps robots.txt names (read from the robots.txt Scrapy's middleware
+fetched, once a site), else the common sitemap paths; the article links of the home page.
+Sitemap entries and links are kept when their URL looks like an article
 (``newscrawl.crawl.url_shapes``) and their date falls in the window: ``-a since=``/``until=``, or the
 last ``NEWSCRAWL_RECENT_DAYS`` days by default.  Entries without any date are kept.
 """
@@ -13,11 +14,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from newscrawl.crawl.fetch import site_url
 from newscrawl.crawl.listings import DateWindow, entry_day, sitemap_month
+from newscrawl.crawl.middlewares.outcomes import GUESS
 from newscrawl.crawl.spiders.base import ArticleSpider
 from newscrawl.crawl.url_shapes import clean_url, looks_like_article, url_date
 from newscrawl.extract.urls import on_domain, site_of
@@ -56,16 +59,43 @@ class NewsSpider(ArticleSpider):
         self.allowed_domains = sorted({site_of(s) for s in self.sites})
         self.serve_from_base_url({urlsplit(s).hostname for s in self.sites})
         self.sitemap_window = self.window
+        self.robots_sitemaps: dict[str, list[str]] = {}  # site root -> sitemaps its robots.txt names
+        self.sitemaps_requested: set[str] = set()
 
     async def start(self):
         if not self.window:
             days = self.settings.getint("NEWSCRAWL_RECENT_DAYS", 3)
             self.sitemap_window = DateWindow(since=datetime.now(UTC).date() - timedelta(days=days))
+        obey = self.settings.getbool("ROBOTSTXT_OBEY")
+        if obey:
+            # Scrapy's robots.txt middleware fetches it once a site; its parser names the sitemaps.
+            self.crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
         for site in self.sites:
-            yield Request(site + "/", callback=self.parse_home, errback=self.on_error)
-            yield Request(site + "/robots.txt", callback=self.parse_robots, errback=self.on_probe_error)
+            yield Request(site + "/", callback=self.parse_home, errback=self.on_home_error)
+            if not obey:
+                yield Request(site + "/robots.txt", callback=self.parse_robots, errback=self.on_probe_error,
+                              meta={GUESS: True})
 
     # Discovery
+
+    def robots_parsed(self, robotparser, request):
+        """Keep the sitemaps robots.txt names (Protego's parser lists them), by site."""
+        root = self.site_root(site_url(request))
+        sitemaps = getattr(getattr(robotparser, "rp", None), "sitemaps", ())
+        self.robots_sitemaps[root] = [urljoin(root + "/", url) for url in sitemaps]
+
+    def sitemaps_of(self, url: str):
+        """Sitemap requests of a site once its robots.txt was read (the home page waits for it)."""
+        root = self.site_root(url)
+        if root in self.sitemaps_requested:
+            return
+        self.sitemaps_requested.add(root)
+        yield from self.sitemap_requests(root, self.robots_sitemaps.get(root, []))
+
+    def on_home_error(self, failure):
+        self.on_error(failure)
+        if self.settings.getbool("ROBOTSTXT_OBEY"):
+            yield from self.sitemaps_of(site_url(failure.request))
 
     def parse_home(self, response):
         feeds = [urljoin(response.url, href) for href in response.xpath(
@@ -73,7 +103,10 @@ class NewsSpider(ArticleSpider):
         if feeds:
             self.crawler.stats.inc_value("newscrawl/discovery/feed_linked", len(feeds))
         for url in feeds or [self.site_root(response.url) + path for path in self.feed_paths]:
-            yield Request(url, callback=self.parse_feed, errback=self.on_error if feeds else self.on_probe_error)
+            yield Request(url, callback=self.parse_feed, errback=self.on_error if feeds else self.on_probe_error,
+                          meta={} if feeds else {GUESS: True})
+        if self.settings.getbool("ROBOTSTXT_OBEY"):
+            yield from self.sitemaps_of(response.url)
         for href in response.css("a::attr(href)").getall():
             url = clean_url(urljoin(response.url, href.strip()))
             if self.is_on_site(url) and looks_like_article(url) and self.window.contains(url_date(url)):
@@ -81,12 +114,17 @@ class NewsSpider(ArticleSpider):
                 yield Request(url, callback=self.parse_article, errback=self.on_error)
 
     def parse_robots(self, response):
+        """robots.txt fetched by the spider itself: only with ``ROBOTSTXT_OBEY`` off."""
         sitemaps = list(sitemap_urls_from_robots(response.body, base_url=response.url))
+        yield from self.sitemap_requests(self.site_root(response.url), sitemaps)
+
+    def sitemap_requests(self, root: str, sitemaps: list[str]):
+        """The sitemaps robots.txt names, else the common sitemap paths."""
         if sitemaps:
             self.crawler.stats.inc_value("newscrawl/discovery/sitemap_in_robots", len(sitemaps))
-        for url in sitemaps or [self.site_root(response.url) + path for path in self.sitemap_paths]:
-            yield Request(url, callback=self._parse_sitemap,
-                          errback=self.on_error if sitemaps else self.on_probe_error)
+        for url in sitemaps or [root + path for path in self.sitemap_paths]:
+            yield Request(url, callback=self._parse_sitemap, errback=self.on_error if sitemaps else self.on_probe_error,
+                          meta={} if sitemaps else {GUESS: True})
 
     def on_probe_error(self, failure):
         """A guessed feed or sitemap path that does not exist is normal: noted, not warned."""

@@ -4,6 +4,8 @@
   and ``NEWSCRAWL_REDIS_URL`` into the shared-crawl settings (``newscrawl.crawl.distributed``);
 - takes the run lock of the spider and state store (``newscrawl.ops.lock``) and exits at once with
   status ``LOCKED`` (75) while another run holds it;
+- refuses an unknown spider or bad ``-a`` arguments (``since``, ``edition``, ``base_url``...) in one
+  line with status 1, before anything is fetched; trusts the ``-a base_url=`` origin for the run;
 - exits with the monitors' verdict: ``RUN_FAILED`` (3) when the run failed its checks
   (``newscrawl.ops.monitors``); Scrapy's own 1 and 2 stay for a crawl that could not start and for
   a bad command line.
@@ -19,6 +21,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.conf import feed_process_params_from_cli
 
 from newscrawl.crawl.distributed import distributed_settings
+from newscrawl.crawl.spiders.base import origin_argument
 from newscrawl.ops.lock import LOCKED, RunLock
 from newscrawl.output.feeds import default_feeds
 from newscrawl.output.manifest import exit_status, unstored_feeds
@@ -40,6 +43,16 @@ class Command(ScrapyCrawl):
             feeds = feed_process_params_from_cli(bare, opts.output, overwrite_output=opts.overwrite_output)
             settings.set("FEEDS", feeds, priority="cmdline")
         settings.set("NEWSCRAWL_RUN_ARGUMENTS", dict(opts.spargs), priority="cmdline")
+        base_url = opts.spargs.get("base_url")
+        if base_url:
+            try:
+                origin = origin_argument(base_url)
+            except ValueError:
+                pass  # refused with the other argument errors in run(), before anything starts
+            else:
+                # The operator named this origin: trusted for the run, by the DNS guard too.
+                trusted = settings.getlist("NEWSCRAWL_TRUSTED_ORIGINS")
+                settings.set("NEWSCRAWL_TRUSTED_ORIGINS", [*trusted, origin], priority="cmdline")
         if str(opts.spargs.get("full", "")).lower() in TRUE:
             settings.set("NEWSCRAWL_FULL", True, priority="cmdline")
         # -o/-O (or -s FEEDS=...) set FEEDS at command-line priority: the user's feed wins.
@@ -52,6 +65,11 @@ class Command(ScrapyCrawl):
     def run(self, args, opts):
         if len(args) != 1:
             raise UsageError("scrapy crawl takes one spider name")
+        problem = self.argument_problem(args[0], opts.spargs)
+        if problem:
+            logger.error("cannot start: %s", problem)
+            self.exitcode = 1
+            return
         lock = None
         if not self.settings.get("NEWSCRAWL_REDIS_URL"):  # the workers of a shared crawl run together
             lock = RunLock(lock_name(store_settings(self.settings)[0], args[0]))
@@ -74,9 +92,28 @@ class Command(ScrapyCrawl):
                     logger.error("run failed: %d feed(s) could not be written (see the storage error above); "
                                  "the state store is unchanged, so the next run exports these articles",
                                  unstored_feeds(stats))
+                # Last in the log, after Scrapy's stats dump: what cron's mail shows first.
+                for reason in stats.get("newscrawl/verdict/reasons") or []:
+                    logger.error("run failed: %s", reason)
+                if self.exitcode:
+                    logger.error("exit status %d (verdict: %s)", self.exitcode,
+                                 stats.get("newscrawl/verdict", "not run"))
         finally:
             if lock:
                 lock.release()
+
+    def argument_problem(self, name: str, arguments: dict) -> str | None:
+        """Why the spider cannot start with these ``-a`` arguments (one line), before any lock or fetch."""
+        try:
+            spidercls = self.crawler_process.spider_loader.load(name)
+        except KeyError:
+            known = ", ".join(self.crawler_process.spider_loader.list())
+            return f"no spider named {name!r} (spiders: {known})"
+        try:
+            spidercls(**arguments)  # arguments are checked where the spider reads them
+        except (ValueError, TypeError, OSError) as error:
+            return str(error)
+        return None
 
     def remove_partial_files(self, spider: str):
         """Hidden ``.part`` files of a killed run: safe to delete while this run holds the lock."""
