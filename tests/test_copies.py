@@ -11,6 +11,7 @@ import json
 import random
 import shutil
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -242,3 +243,39 @@ def test_a_redis_store_from_before_indexes_its_bodies_once(redis_url):  # noqa: 
     assert store.original_of((body_fingerprint("T."), legacy_hash("T."))) == "https://a.example/1"
     assert 0 < client.ttl(f"newscrawl:state:body:{legacy_hash('T.')}") <= 1000
     store.close()
+
+
+@needs_redis
+def test_workers_of_a_shared_crawl_agree_on_the_article_of_a_body(tmp_path, redis_url):  # noqa: F811
+    site, server = serve(tmp_path, originals=100)
+    with server:
+        server.delays.update({path: 0.5 for group in site.groups for path in group})  # the workers overlap
+
+        def worker(name: str):
+            return run_crawl("news", tmp_path / f"{name}.jsonl", "-a", f"site=http://{HOST}",
+                             "-a", f"base_url={server.url}", "-s", f"NEWSCRAWL_REDIS_URL={redis_url}",
+                             "-s", f"NEWSCRAWL_STATE_URI={redis_url}", timeout=300)
+
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(worker, ["a", "b"]))
+        assert [r.returncode for r in results] == [0, 0], [r.log[-2000:] for r in results]
+        records = [record for result in results for record in result.records]
+        assert len(records) == 100 and len({r["body"] for r in records}) == 100
+        exported = {record["url"] for record in records}
+        for group in site.groups:  # one of each group exported, the other dropped as its copy by either worker
+            [kept] = [p for p in group if site.url(p) in exported]
+            [copy] = [p for p in group if p != kept]
+            assert sum(f"Dropped: {site.url(copy)}: duplicate body of {site.url(kept)}" in r.log for r in results) == 1
+
+        # A worker records a copy only once its article is stored: a copy of an article the other
+        # worker committed later is fetched once more by the next run, recognised, and recorded.
+        copies = {path for group in site.groups for path in group} - {p for p in site.pages if site.url(p) in exported}
+        server.requests.clear()
+        server.delays.clear()
+        for name in ("c", "d"):
+            again = worker(name)
+            assert again.returncode == 0 and again.records == [], again.log[-2000:]
+            fetched = {path for path in server.requests if path in site.pages}
+            assert fetched <= copies
+            server.requests.clear()
+        assert fetched == set()
