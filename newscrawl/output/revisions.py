@@ -6,8 +6,8 @@ fingerprint (``newscrawl.output.state.body_fingerprint``) and date match the sta
 writes them to the store only once the feed file holding them is committed
 (``feed_exporter_closed`` without a failed storage), so a run that dies re-exports its articles
 next time.  The copies ``DuplicateArticlePipeline`` dropped are recorded with them, each only if
-the article it copies is in the store or in this commit.  Its crawl-side twin, ``newscrawl.crawl.incremental``, skips
-unchanged articles before they are fetched.
+the article it copies is in the store or in this commit.  Its crawl-side twin,
+``newscrawl.crawl.incremental``, skips unchanged articles and known copies before they are fetched.
 
 ``NEWSCRAWL_FULL`` (``-a full=1``) turns both filters off for one run; what it exports is still
 recorded, so the next incremental run continues from it.
