@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -82,6 +83,17 @@ def site_copy(tmp_path, sputnik_site):
     return folder, sputnik_site("sputnikglobe.com", folder)
 
 
+def update_observatory(folder: Path):
+    """The site updates one article: new modified date (page and sitemap) and new text."""
+    page = folder / "observatory-solar-telescope.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("2012-03-05T14:45:00+00:00", "2012-03-06T08:00:00+00:00")
+                    .replace("updated: 14:45 05.03.2012", "updated: 08:00 06.03.2012")
+                    .replace("20120305T1445+0000", "20120306T0800+0000")
+                    .replace("60-centimeter solar telescope", "70-centimeter solar telescope"), encoding="utf-8")
+    sitemap = folder / "sitemap_article_20120301_20120331.xml"
+    sitemap.write_text(sitemap.read_text().replace("2012-03-05T14:45:00", "2012-03-06T08:00:00"))
+
+
 def test_second_run_exports_nothing_and_a_changed_article_comes_back_as_revision_2(tmp_path, site_copy):
     folder, site = site_copy
     cron = Cron(tmp_path, site)
@@ -99,16 +111,10 @@ def test_second_run_exports_nothing_and_a_changed_article_comes_back_as_revision
     assert status == 0, log
     assert cron.latest_records() == []
     assert LAVROV not in site.requests and OBSERVATORY not in site.requests
-    assert cron.manifests()[-1]["items"]["not_fetched_unchanged"] == 3  # RSS: 2, sitemap: 1
+    # URLs, not listings: the RSS feed lists both articles, the sitemap one of them again
+    assert cron.manifests()[-1]["items"]["not_fetched_unchanged"] == 2
 
-    # the site updates one article: new modified date (page and sitemap) and new text
-    page = folder / "observatory-solar-telescope.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("2012-03-05T14:45:00+00:00", "2012-03-06T08:00:00+00:00")
-                    .replace("updated: 14:45 05.03.2012", "updated: 08:00 06.03.2012")
-                    .replace("20120305T1445+0000", "20120306T0800+0000")
-                    .replace("60-centimeter solar telescope", "70-centimeter solar telescope"), encoding="utf-8")
-    sitemap = folder / "sitemap_article_20120301_20120331.xml"
-    sitemap.write_text(sitemap.read_text().replace("2012-03-05T14:45:00", "2012-03-06T08:00:00"))
+    update_observatory(folder)
     time.sleep(1)
     site.requests.clear()
     status, log = cron.run()
@@ -228,10 +234,57 @@ def test_manifest_and_gzip_output(tmp_path, sputnik_site):
     assert manifest["started_at"] <= manifest["finished_at"]
 
 
-def test_user_feed_is_respected(tmp_path, sputnik_site):
-    cron = Cron(tmp_path, sputnik_site())
+def store_rows(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as db:
+        return [row for table in ("articles", "copies") for row in db.execute(f"SELECT * FROM {table} ORDER BY 1")]
+
+
+def test_an_ad_hoc_export_leaves_the_cron_runs_alone_and_keeps_its_manifest_beside_its_feed(tmp_path, site_copy):
+    folder, site = site_copy
+    cron = Cron(tmp_path, site)
+    everything = sorted("https://sputnikglobe.com" + p for p in (LAVROV, OBSERVATORY))
+    # before any cron run
     status, log = cron.run("-O", f"{tmp_path}/mine.jsonl")
     assert status == 0, log
-    assert cron.feeds() == []
-    assert len((tmp_path / "mine.jsonl").read_text().splitlines()) == 2
-    assert cron.manifests()[0]["files"][0]["uri"] == f"{tmp_path}/mine.jsonl"
+    assert sorted(r["url"] for r in cron.records(tmp_path / "mine.jsonl")) == everything
+    assert "neither reads nor writes the state store" in log
+    assert cron.feeds() == [] and cron.manifests() == [] and not (tmp_path / "state.db").exists()
+    manifest = json.loads((tmp_path / "mine.manifest.json").read_text())
+    assert [(f["uri"], f["items"]) for f in manifest["files"]] == [(f"{tmp_path}/mine.jsonl", 2)]
+    assert manifest["items"]["new"] == 2 and manifest["verdict"] == "passed"
+
+    time.sleep(1)
+    status, log = cron.run()
+    assert status == 0, log
+    assert sorted(r["url"] for r in cron.latest_records()) == everything  # the -O run took nothing
+    stored = store_rows(tmp_path / "state.db")
+
+    # between two cron runs: an article changes, and an ad-hoc export (file, then stdout) has it first
+    update_observatory(folder)
+    time.sleep(1)
+    status, log = cron.run("-O", f"{tmp_path}/again.v2.jsonl")
+    assert status == 0, log
+    assert {r["revision"] for r in cron.records(tmp_path / "again.v2.jsonl")} == {1}  # its own, empty store
+    assert json.loads((tmp_path / "again.v2.manifest.json").read_text())["items"]["exported"] == 2
+    status, log = cron.run("-o", "-:jsonlines")
+    assert status == 0, log
+    assert "no manifest written: no feed of this run is a local file" in log
+    assert store_rows(tmp_path / "state.db") == stored
+    assert len(cron.manifests()) == 1 and len(cron.feeds()) == 1
+    assert sorted(p.name for p in tmp_path.glob("*.manifest.json")) == ["again.v2.manifest.json", "mine.manifest.json"]
+
+    time.sleep(1)
+    status, log = cron.run()
+    assert status == 0, log
+    [record] = cron.latest_records()
+    assert record["url"].endswith(OBSERVATORY) and record["revision"] == 2
+
+
+def test_an_ad_hoc_export_may_use_the_store_when_asked(tmp_path, sputnik_site):
+    cron = Cron(tmp_path, sputnik_site())
+    assert cron.run()[0] == 0
+    time.sleep(1)
+    status, log = cron.run("-O", f"{tmp_path}/mine.jsonl", "-s", "NEWSCRAWL_USER_FEED_USES_STATE=1")
+    assert status == 0, log
+    assert (tmp_path / "mine.jsonl").read_text() == ""  # nothing new since the cron run
+    assert json.loads((tmp_path / "mine.manifest.json").read_text())["items"]["not_fetched_unchanged"] == 2

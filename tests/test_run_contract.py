@@ -156,7 +156,7 @@ def test_manifest_format_is_one_word_however_the_feed_is_named(tmp_path, target)
                       "-O", str(tmp_path / target), "-s", f"NEWSCRAWL_OUTPUT_DIR={tmp_path}/out",
                       "-s", f"NEWSCRAWL_STATE_URI=sqlite:///{tmp_path}/state.db")
     assert done.returncode == 0, done.stderr
-    [path] = (tmp_path / "out").rglob("*.manifest.json")
+    [path] = tmp_path.glob("*.manifest.json")  # beside the -O feed
     [file] = json.loads(path.read_text())["files"]
     assert file["format"] == "jsonlines" and file["items"] == 2
 

@@ -15,7 +15,7 @@ ARTICLES = ["/news/story-1.html", "/news/story-2.html"]
 
 
 def manifest_of(output: Path) -> dict:
-    [path] = Path(f"{output}.out").rglob("*.manifest.json")
+    path = output.with_suffix(".manifest.json")  # an -O run's manifest sits beside its feed
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -1,8 +1,10 @@
 """``RunManifest``: a JSON summary of each run beside its output, for the data team's loader.
 
 Written when the engine stops (after the feeds are committed and the monitors have given their
-verdict) to ``<output_dir>/<spider>/<YYYY-MM-DD>/<run>.manifest.json``, the same folder and stem
-as the default feed, atomically (a hidden temporary file renamed into place).
+verdict) beside the run's first local feed file, with its stem, atomically (a hidden temporary
+file renamed into place): ``<output_dir>/<spider>/<YYYY-MM-DD>/<run>.manifest.json`` for the
+default feed, ``out.manifest.json`` for ``-O out.jsonl``.  A run whose feeds are no local file
+(``-o -``, ``s3://...``) writes none; the log holds the same facts.
 """
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ import json
 import logging
 import os
 from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from scrapy import signals
 
 from newscrawl.output.coverage import coverage
-from newscrawl.output.feeds import run_paths, started_at
+from newscrawl.output.feeds import FEED_TEMPLATE, run_paths, started_at
 from newscrawl.output.schema import SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
@@ -128,6 +132,7 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
             "new": stats.get("newscrawl/incremental/new", 0),
             "changed": stats.get("newscrawl/incremental/changed", 0),
             "not_fetched_unchanged": stats.get("newscrawl/incremental/not_fetched_unchanged", 0),
+            "not_fetched_copies": stats.get("newscrawl/incremental/not_fetched_copy", 0),
         },
         "dropped": by_prefix(stats, "newscrawl/dropped/"),
         "deduplicated": by_prefix(stats, "newscrawl/dedup/"),
@@ -141,6 +146,27 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
         "failure_reasons": stats.get("newscrawl/verdict/reasons", []),
         "exit_status": exit_status(stats),
     }
+
+
+def manifest_path(files: list[dict], settings, spider: str, started: datetime) -> Path | None:
+    """Beside the first local feed file (``out.jsonl[.gz]`` -> ``out.manifest.json``); where the
+    default feed goes if no feed was closed and the default is in use; else None.
+
+    >>> manifest_path([{"uri": "-"}, {"uri": "/d/out.jsonl.gz"}], {}, "x", datetime.now(UTC))
+    PosixPath('/d/out.manifest.json')
+    """
+    for file in files:
+        parts = urlsplit(str(file["uri"]))
+        if parts.scheme in ("", "file") and parts.path not in ("", "-"):
+            feed = Path(unquote(parts.path))
+            name = feed.name
+            for packed in (".gz", ".bz2", ".xz", ".lzma"):
+                name = name.removesuffix(packed)
+            return feed.with_name(f"{Path(name).stem}.manifest.json")
+    if not files and any(FEED_TEMPLATE in str(uri) for uri in settings.getdict("FEEDS")):
+        folder, stem = run_paths(settings, spider, started)
+        return folder / f"{stem}.manifest.json"
+    return None
 
 
 class RunManifest:
@@ -168,9 +194,12 @@ class RunManifest:
         stats = self.crawler.stats.get_stats()
         if "start_time" not in stats:
             return  # the spider never opened: nothing ran
-        folder, stem = run_paths(self.crawler.settings, self.crawler.spidercls.name, started_at(self.crawler.stats))
-        path = folder / f"{stem}.manifest.json"
-        partial = folder / f".{path.name}.part"
+        path = manifest_path(self.files, self.crawler.settings, self.crawler.spidercls.name,
+                             started_at(self.crawler.stats))
+        if path is None:
+            logger.info("no manifest written: no feed of this run is a local file")
+            return
+        folder, partial = path.parent, path.parent / f".{path.name}.part"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             partial.write_text(json.dumps(manifest(stats, self.crawler.spidercls.name, self.arguments, self.files),

@@ -1,18 +1,19 @@
 """Revisions: export only what is new or changed since the runs before.
 
 ``IncrementalPipeline`` (the last pipeline but schema validation) drops an article whose body
-hash and date match the state store (``newscrawl.output.state``), stamps the others with
-``revision`` and ``first_seen_at``, and writes them to the store only once the feed file holding
-them is committed (``feed_exporter_closed`` without a failed storage), so a run that dies
-re-exports its articles next time.  Its crawl-side twin, ``newscrawl.crawl.incremental``, skips
-unchanged articles before they are fetched.
+fingerprint (``newscrawl.output.state.body_fingerprint``) and date match the state store
+(``newscrawl.output.state``), stamps the others with ``revision`` and ``first_seen_at``, and
+writes them to the store only once the feed file holding them is committed
+(``feed_exporter_closed`` without a failed storage), so a run that dies re-exports its articles
+next time.  The copies ``DuplicateArticlePipeline`` dropped are recorded with them, each only if
+the article it copies is in the store or in this commit.  Its crawl-side twin,
+``newscrawl.crawl.incremental``, skips unchanged articles and known copies before they are fetched.
 
 ``NEWSCRAWL_FULL`` (``-a full=1``) turns both filters off for one run; what it exports is still
 recorded, so the next incremental run continues from it.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import timedelta
 
@@ -21,25 +22,25 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from newscrawl.extract.dates import is_newer, utc_now
+from newscrawl.output.pipelines import DuplicateBody
 from newscrawl.output.schema import SCHEMA_VERSION
-from newscrawl.output.state import Entry, open_store, store_settings
+from newscrawl.output.state import Copy, Entry, body_fingerprint, legacy_hash, open_store, store_settings
 
 logger = logging.getLogger(__name__)
-
-def content_hash(body: str | None) -> str:
-    return hashlib.sha256((body or "").encode("utf-8")).hexdigest()
 
 
 class IncrementalPipeline:
     def __init__(self, store, stats, full: bool = False, max_age: timedelta | None = None):
         self.store, self.stats, self.full, self.max_age = store, stats, full, max_age
         self.pending: list[Entry] = []  # exported (or seen again) this run, written after the feed commit
+        self.copies: list[Copy] = []  # dropped as copies this run, written with them
 
     @classmethod
     def from_crawler(cls, crawler):
         uri, max_age = store_settings(crawler.settings)
         pipeline = cls(open_store(uri, max_age), crawler.stats, crawler.settings.getbool("NEWSCRAWL_FULL"), max_age)
         crawler.signals.connect(pipeline.feed_committed, signal=signals.feed_exporter_closed)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.store_closed, signal=signals.engine_stopped)
         # For the monitors: a run that finds nothing fails only if earlier runs found something.
         crawler.stats.set_value("newscrawl/incremental/known_before_run", pipeline.store.count())
@@ -48,14 +49,16 @@ class IncrementalPipeline:
     def process_item(self, item):
         adapter = ItemAdapter(item)
         canonical = adapter.get("canonical_url") or adapter.get("url")
-        digest = content_hash(adapter.get("body"))
+        digest = body_fingerprint(adapter.get("body"))
         dated = adapter.get("modified_at") or adapter.get("published_at")
         entry = self.store.get(canonical)
-        changed = entry is None or entry.content_hash != digest or is_newer(dated, entry.modified_at)
+        same_body = entry is not None and entry.content_hash in (digest, legacy_hash(adapter.get("body")))
+        changed = not same_body or is_newer(dated, entry.modified_at)
         now = utc_now()
         if entry and not changed:
-            # Seen again: renew its age so it does not expire while the site still lists it.
-            self.pending.append(Entry(**{**entry.__dict__, "last_seen_at": now}))
+            # Seen again: renew its age so it does not expire while the site still lists it (and
+            # replace a legacy hash by the fingerprint).
+            self.pending.append(Entry(**{**entry.__dict__, "content_hash": digest, "last_seen_at": now}))
             if not self.full:
                 self.stats.inc_value("newscrawl/dedup/unchanged_since_last_run")
                 raise DropItem(f"{adapter.get('url')}: unchanged since the last run")
@@ -70,17 +73,26 @@ class IncrementalPipeline:
                                       adapter["first_seen_at"], now))
         return item
 
+    def item_dropped(self, item, exception):
+        if isinstance(exception, DuplicateBody):
+            self.copies.append(Copy(exception.url, exception.fingerprint, exception.original, exception.dated,
+                                    utc_now()))
+
     def feed_committed(self):
         """Record this run's articles, unless a feed failed to store (they are exported again next run)."""
         failed = {k: v for k, v in self.stats.get_stats().items() if k.startswith("feedexport/failed_count/")}
         if failed:
             logger.error("a feed was not stored (%s); the state store is left unchanged", failed)
             return
-        self.store.put(self.pending)
+        exported = {entry.canonical_url for entry in self.pending}
+        # A copy points at a committed article, never at one a later pipeline dropped.
+        copies = [c for c in self.copies if c.original_url in exported or self.store.get(c.original_url)]
+        self.store.put(self.pending, copies)
         self.stats.set_value("newscrawl/incremental/recorded", len(self.pending))
+        self.stats.set_value("newscrawl/incremental/recorded_copies", len(copies))
         if self.max_age:
             self.stats.set_value("newscrawl/incremental/expired", self.store.expire(self.max_age))
-        self.pending = []
+        self.pending, self.copies = [], []
 
     def store_closed(self):
         self.store.close()

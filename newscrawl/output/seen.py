@@ -1,8 +1,10 @@
 """Seen-sets: what ``DuplicateArticlePipeline`` has kept this crawl, in one process or shared.
 
-``add(value) -> True`` when the value is new.  A distributed crawl (``NEWSCRAWL_REDIS_URL``)
-keeps them as Redis sets under the crawl's keys, so an article reached by two workers is exported
-once (``SADD`` checks and adds in one atomic step); the shared scheduler
+``add(value) -> True`` when the value is new; ``claim(value, owner)`` records ``owner`` for a new
+value and returns the owner on record (the first claimant).  A distributed crawl
+(``NEWSCRAWL_REDIS_URL``) keeps them as Redis sets and hashes under the crawl's keys, so an
+article reached by two workers is exported once (``SADD`` and ``HSETNX`` check and add in one
+atomic step); the shared scheduler
 (``newscrawl.crawl.distributed``) clears them with the rest of the crawl's keys.
 """
 from __future__ import annotations
@@ -20,7 +22,8 @@ def seen_set_keys(spider: str) -> dict[str, str]:
     'newscrawl:sputnik:seen_urls'
     """
     prefix = crawl_prefix(spider)
-    return {"seen_urls": f"{prefix}:seen_urls", "seen_bodies": f"{prefix}:seen_bodies"}
+    # body -> first article: a hash under a new key name, so a set left by an older crawl cannot clash
+    return {"seen_urls": f"{prefix}:seen_urls", "seen_bodies": f"{prefix}:body_owners"}
 
 
 class RedisSeenSet:
@@ -32,15 +35,24 @@ class RedisSeenSet:
     def add(self, value: str) -> bool:
         return bool(self.client.sadd(self.key, value))
 
+    def claim(self, value: str, owner: str) -> str:
+        if self.client.hsetnx(self.key, value, owner):
+            return owner
+        return self.client.hget(self.key, value).decode()
+
 
 class LocalSeenSet:
     """The same for a single process."""
 
     def __init__(self):
         self.values: set[str] = set()
+        self.owners: dict[str, str] = {}
 
     def add(self, value: str) -> bool:
         if value in self.values:
             return False
         self.values.add(value)
         return True
+
+    def claim(self, value: str, owner: str) -> str:
+        return self.owners.setdefault(value, owner)

@@ -1,17 +1,26 @@
 """What earlier runs exported: the store behind incremental runs.
 
 One entry per article, keyed by canonical URL (and also findable by the URL it was fetched
-from, since feeds and sitemaps list that one): body hash, modified date, revision, first and
-last seen.  ``IncrementalPipeline`` reads it to decide new / changed / unchanged and writes it
-only after the run's feed file is committed; the spider reads it to skip unchanged pages
-before fetching them.
+from, since feeds and sitemaps list that one): body fingerprint, modified date, revision, first
+and last seen.  One entry per dropped copy, keyed by the URL it was fetched from: its body
+fingerprint, its own date and the canonical URL of the article it copies (the first exported
+with that body, in this run or an earlier one).  ``IncrementalPipeline`` reads it to decide
+new / changed / unchanged and writes it only after the run's feed file is committed;
+``DuplicateArticlePipeline`` finds the article a body belongs to (``original_of``, indexed);
+the spider reads it to skip unchanged pages and known copies before fetching them.
 
-Two backends behind one small interface (``get``, ``put``, ``expire``, ``count``, ``close``):
-SQLite (one file, no server; the default) and Redis (shared by the processes of a distributed
-crawl).  ``open_store(uri)`` picks one from ``sqlite:///path`` or ``redis://host:port/db``.
+Two backends behind one small interface (``get``, ``get_copy``, ``original_of``, ``put``,
+``expire``, ``count``, ``close``): SQLite (one file, no server; the default) and Redis (shared by
+the processes of a distributed crawl).  ``open_store(uri)`` picks one from ``sqlite:///path``,
+``redis://host:port/db`` or ``NO_STORE`` (empty, kept in memory for one run).
+
+Stores written before copies were recorded keep working: the SQLite schema is migrated in
+place, and articles stored with the old hash (``legacy_hash``) still compare equal to their
+unchanged body, then are rewritten with the fingerprint, so the upgrade re-exports nothing.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
@@ -20,6 +29,32 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newscrawl.extract.dates import format_datetime
+from newscrawl.extract.text import comparison_key
+
+#: ``NEWSCRAWL_STATE_URI`` of a run that must neither read nor write the real store (a run with
+#: its own ``-o``/``-O`` feed): an empty SQLite database in memory, gone when the run ends.
+NO_STORE = "memory:"
+
+
+def body_fingerprint(body: str | None) -> str:
+    """The one fingerprint of an article body (40 hex digits): the SHA-1 of its comparison key,
+    so the same text modulo spaces, case and punctuation has the same fingerprint.
+
+    Used for both questions: is this body a copy of another article (within a run and across
+    runs), and has this article changed since it was exported.
+    """
+    return hashlib.sha1(comparison_key(body or "").encode("utf-8")).hexdigest()
+
+
+def legacy_hash(body: str | None) -> str:
+    """The hash stores written before ``body_fingerprint`` hold (SHA-256 of the raw body, 64 hex
+    digits): read only to recognise an unchanged article in such a store."""
+    return hashlib.sha256((body or "").encode("utf-8")).hexdigest()
+
+
+def body_hashes(body: str | None) -> tuple[str, str]:
+    """What a stored article with this body may hold: the fingerprint, or the legacy hash."""
+    return body_fingerprint(body), legacy_hash(body)
 
 
 @dataclass
@@ -34,18 +69,36 @@ class Entry:
     last_seen_at: str
 
 
+@dataclass
+class Copy:
+    """A page dropped because its body is that of an exported article (``original_url``)."""
+
+    url: str
+    content_hash: str
+    original_url: str
+    modified_at: str | None
+    """The copy page's own date, compared with the date its listing gives."""
+    last_seen_at: str
+
+
 class SqliteStore:
     """A single SQLite file; WAL mode so a reader never waits for a writer."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS articles (canonical_url TEXT PRIMARY KEY, url TEXT, content_hash TEXT,"
             " modified_at TEXT, revision INTEGER, first_seen_at TEXT, last_seen_at TEXT)")
         self.db.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles (url)")
+        # Added in place to stores from before copies were recorded (schema migration).
+        self.db.execute("CREATE INDEX IF NOT EXISTS articles_content_hash ON articles (content_hash)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS copies (url TEXT PRIMARY KEY, content_hash TEXT, original_url TEXT,"
+            " modified_at TEXT, last_seen_at TEXT)")
         self.db.commit()
 
     def get(self, url: str) -> Entry | None:
@@ -54,16 +107,32 @@ class SqliteStore:
             " FROM articles WHERE canonical_url = ? OR url = ? LIMIT 1", (url, url)).fetchone()
         return Entry(*row) if row else None
 
-    def put(self, entries: list[Entry]) -> None:
+    def get_copy(self, url: str) -> Copy | None:
+        row = self.db.execute("SELECT url, content_hash, original_url, modified_at, last_seen_at FROM copies"
+                              " WHERE url = ?", (url,)).fetchone()
+        return Copy(*row) if row else None
+
+    def original_of(self, hashes: tuple[str, ...]) -> str | None:
+        """The canonical URL of the stored article whose body has one of these hashes."""
+        marks = ",".join("?" * len(hashes))
+        row = self.db.execute(f"SELECT canonical_url FROM articles WHERE content_hash IN ({marks})"
+                              " ORDER BY first_seen_at LIMIT 1", hashes).fetchone()
+        return row[0] if row else None
+
+    def put(self, entries: list[Entry], copies: list[Copy] = ()) -> None:
         # One transaction: a run's entries land together or not at all.
         with self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO articles VALUES (:canonical_url, :url, :content_hash, :modified_at,"
                 " :revision, :first_seen_at, :last_seen_at)", [asdict(e) for e in entries])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO copies VALUES (:url, :content_hash, :original_url, :modified_at,"
+                " :last_seen_at)", [asdict(c) for c in copies])
 
     def expire(self, max_age: timedelta) -> int:
         cutoff = format_datetime(datetime.now(UTC) - max_age)
         with self.db:
+            self.db.execute("DELETE FROM copies WHERE last_seen_at < ?", (cutoff,))
             return self.db.execute("DELETE FROM articles WHERE last_seen_at < ?", (cutoff,)).rowcount
 
     def count(self) -> int:
@@ -75,12 +144,26 @@ class SqliteStore:
 
 class RedisStore:
     """One JSON value per article under ``<prefix>:article:<canonical url>``, plus an alias key
-    per fetched URL; Redis' own key expiry does ``expire``."""
+    per fetched URL and a ``<prefix>:body:<hash>`` key naming the article of a body; one JSON
+    value per copy under ``<prefix>:copy:<url>``.  Redis' own key expiry does ``expire``."""
 
     def __init__(self, client, prefix: str = "newscrawl:state", max_age: timedelta | None = None):
         self.client = client
         self.prefix = prefix
         self.max_age = max_age
+        self._index_bodies()
+
+    def _index_bodies(self) -> None:
+        """Once per store: body keys for the articles of a store written before they existed
+        (one pass over the articles, with their remaining lifetime)."""
+        if not self.client.set(f"{self.prefix}:bodies_indexed", "1", nx=True):
+            return
+        for key in self.client.scan_iter(match=self._key("*"), count=500):
+            raw, ttl = self.client.get(key), self.client.ttl(key)
+            if raw:
+                entry = json.loads(raw)
+                self.client.set(f"{self.prefix}:body:{entry['content_hash']}", entry["canonical_url"],
+                                ex=ttl if ttl > 0 else None, nx=True)
 
     def _key(self, url: str) -> str:
         return f"{self.prefix}:article:{url}"
@@ -92,13 +175,25 @@ class RedisStore:
             raw = self.client.get(self._key(canonical.decode())) if canonical else None
         return Entry(**json.loads(raw)) if raw else None
 
-    def put(self, entries: list[Entry]) -> None:
+    def get_copy(self, url: str) -> Copy | None:
+        raw = self.client.get(f"{self.prefix}:copy:{url}")
+        return Copy(**json.loads(raw)) if raw else None
+
+    def original_of(self, hashes: tuple[str, ...]) -> str | None:
+        """The canonical URL of the stored article whose body has one of these hashes."""
+        found = [v for v in self.client.mget([f"{self.prefix}:body:{h}" for h in hashes]) if v]
+        return found[0].decode() if found else None
+
+    def put(self, entries: list[Entry], copies: list[Copy] = ()) -> None:
         ttl = int(self.max_age.total_seconds()) if self.max_age else None
         with self.client.pipeline() as pipe:  # MULTI/EXEC: all of a run's entries or none
             for entry in entries:
                 pipe.set(self._key(entry.canonical_url), json.dumps(asdict(entry)), ex=ttl)
+                pipe.set(f"{self.prefix}:body:{entry.content_hash}", entry.canonical_url, ex=ttl)
                 if entry.url != entry.canonical_url:
                     pipe.set(f"{self.prefix}:alias:{entry.url}", entry.canonical_url, ex=ttl)
+            for copy in copies:
+                pipe.set(f"{self.prefix}:copy:{copy.url}", json.dumps(asdict(copy)), ex=ttl)
             pipe.execute()
 
     def expire(self, max_age: timedelta) -> int:
@@ -129,6 +224,8 @@ def sqlite_path(uri: str) -> Path:
 
 def open_store(uri: str, max_age: timedelta | None = None):
     """The store a ``NEWSCRAWL_STATE_URI`` names."""
+    if uri == NO_STORE:
+        return SqliteStore(":memory:")
     scheme = urlsplit(uri).scheme
     if scheme == "sqlite":
         return SqliteStore(sqlite_path(uri))

@@ -2,6 +2,8 @@
 
 - turns ``-a full=1`` into ``NEWSCRAWL_FULL``, ``NEWSCRAWL_OUTPUT_GZIP`` into the default feed,
   and ``NEWSCRAWL_REDIS_URL`` into the shared-crawl settings (``newscrawl.crawl.distributed``);
+- gives a run with its own ``-o``/``-O`` feed an empty store of its own (``NO_STORE``) unless
+  ``NEWSCRAWL_USER_FEED_USES_STATE`` is set, so an ad-hoc export leaves the cron runs' store alone;
 - takes the run lock of the spider and state store (``newscrawl.ops.lock``) and exits at once with
   status ``LOCKED`` (75) while another run holds it;
 - refuses an unknown spider or bad ``-a`` arguments (``since``, ``edition``, ``base_url``...) in one
@@ -25,7 +27,7 @@ from newscrawl.crawl.spiders.base import origin_argument
 from newscrawl.ops.lock import LOCKED, RunLock
 from newscrawl.output.feeds import default_feeds
 from newscrawl.output.manifest import exit_status, unstored_feeds
-from newscrawl.output.state import lock_name, store_settings
+from newscrawl.output.state import NO_STORE, lock_name, store_settings
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +44,8 @@ class Command(ScrapyCrawl):
             bare.set("FEEDS", {}, priority="cmdline")
             feeds = feed_process_params_from_cli(bare, opts.output, overwrite_output=opts.overwrite_output)
             settings.set("FEEDS", feeds, priority="cmdline")
+            if not settings.getbool("NEWSCRAWL_USER_FEED_USES_STATE"):
+                settings.set("NEWSCRAWL_STATE_URI", NO_STORE, priority="cmdline")
         settings.set("NEWSCRAWL_RUN_ARGUMENTS", dict(opts.spargs), priority="cmdline")
         base_url = opts.spargs.get("base_url")
         if base_url:
@@ -71,7 +75,11 @@ class Command(ScrapyCrawl):
             self.exitcode = 1
             return
         lock = None
-        if not self.settings.get("NEWSCRAWL_REDIS_URL"):  # the workers of a shared crawl run together
+        if store_settings(self.settings)[0] == NO_STORE:
+            # No shared store to protect, and the cron runs' partial files are not this run's to remove.
+            logger.info("a run with its own feed (-o/-O) neither reads nor writes the state store "
+                        "(NEWSCRAWL_USER_FEED_USES_STATE=1 to use it)")
+        elif not self.settings.get("NEWSCRAWL_REDIS_URL"):  # the workers of a shared crawl run together
             lock = RunLock(lock_name(store_settings(self.settings)[0], args[0]))
             if not lock.acquire():
                 logger.error("another %s run holds %s (%s); exiting with status %d", args[0], lock.path,
