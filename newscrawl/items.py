@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+SCHEMA_VERSION = "1"
+"""The version of the record's JSON Schema (``newscrawl/output/schema/article-v<N>.json``) records follow."""
+
 
 @dataclass
 class Article:
