@@ -10,7 +10,9 @@ import pytest
 
 from newscrawl.extract import extract_article
 from newscrawl.output.schema import load_schema, schema_errors, validator
+from tests.conftest import run_crawl
 from tests.corpus.scoring import load_pages
+from tests.siteserver import SiteServer
 from tests.test_main import run_extract
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
@@ -65,7 +67,8 @@ def test_extract_article_gives_each_corpus_page_with_an_article_a_valid_record()
     assert kept >= 130
 
 
-ARTICLE = """<html lang="de"><head><title>t</title><link rel="canonical" href="{canonical}"></head><body><article>
+ARTICLE = """<html lang="de"><head><title>t</title><link rel="canonical" href="{canonical}">
+<meta property="article:published_time" content="2024-05-03T08:00:00+02:00"></head><body><article>
 <h1>Orden fürs Morden</h1><figure><img src="{image}"><figcaption>Ein Bild vom Fluss</figcaption></figure>
 <p>Der erste Absatz des Artikels erzählt, was am Morgen in der Stadt geschah und wer dabei war.</p>
 <p>Der zweite Absatz sagt, was die Beteiligten danach erklärt haben und was nun geplant ist.</p>
@@ -123,3 +126,27 @@ def test_a_relative_canonical_link_is_resolved_against_the_page_or_refused(tmp_p
     assert done.stderr.strip().splitlines() == [
         f"newscrawl extract: {alone}: no absolute canonical URL in the page; pass --url"]
     assert done.returncode == 1
+
+
+def test_a_crawl_exports_the_same_encoded_urls(tmp_path):
+    """The loader encodes for a crawl too: a page whose links and canonical URL are non-ASCII."""
+    host, path = "zeitung.test", "/2024/05/03/orden-fürs-morden.html"
+    encoded = "/2024/05/03/orden-f%C3%BCrs-morden.html"
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "home.html").write_text(f'<html><body><a href="{path}">Orden</a></body></html>', encoding="utf-8")
+    (site / "article.html").write_text(ARTICLE.format(canonical=f"http://{host}{path}", image="/bilder/fluss ä.jpg"),
+                                       encoding="utf-8")
+    (site / "none.html").write_text("<html><body>Not found</body></html>")
+    routes = [{"host": host, "request": "/", "file": "home.html", "content_type": "text/html; charset=utf-8",
+               "status": 200},
+              {"host": host, "request": encoded, "file": "article.html", "content_type": "text/html; charset=utf-8",
+               "status": 200}]
+    (site / "routes.json").write_text(json.dumps({"routes": routes, "fallback": {
+        "file": "none.html", "content_type": "text/html", "status": 404}}))
+    with SiteServer(site, host) as server:
+        result = run_crawl("news", tmp_path / "out.jsonl", "-a", f"site=http://{host}", "-a", f"base_url={server.url}")
+    assert result.returncode == 0, result.log
+    (record,) = result.records  # run_crawl has validated it against the crawl schema, format: uri included
+    assert record["url"] == record["canonical_url"] == f"http://{host}{encoded}"
+    assert [c["image_url"] for c in record["captions"]] == [f"http://{host}/bilder/fluss%20%C3%A4.jpg"]
