@@ -1,4 +1,6 @@
-"""Pages per second of ``extract_article`` against ``trafilatura.extract`` on the development corpus.
+"""Pages per second of ``extract_article`` against ``trafilatura.extract`` on the development corpus
+(by default the one in the repository, ``tests/corpus/dev``; any folder of ``<stem>.html.gz`` pages
+with their ``<stem>.json`` records holding ``url``).
 
 Both run in this process on the same pages (3 untimed warm-up pages each); the ratio is
 newscrawl's pages/s over trafilatura's.  Prints numbers only; no assertion on time.
@@ -17,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 
 from newscrawl.extract import extract_article  # noqa: E402
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "dev"
 WARMUP = 3
 
 

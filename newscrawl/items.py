@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+SCHEMA_VERSION = "1"
+"""The version of the record's JSON Schema (``newscrawl/output/schema/article-v<N>.json``) records follow."""
+
 
 @dataclass
 class Article:
@@ -18,7 +21,7 @@ class Article:
     site: str | None = None
     """The publishing domain, e.g. ``sputnikglobe.com``."""
     language: str | None = None
-    """ISO 639-1 code (``en``), optionally with a region (``en-US``)."""
+    """BCP 47 tag as the page declares it (``en``, ``en-US``), else identified from the text (``en``)."""
     headline: str | None = None
     lead: str | None = None
     """The standfirst shown under the headline; never repeated in ``body``."""
@@ -33,7 +36,8 @@ class Article:
     published_at: str | None = None
     """ISO 8601 with offset (``Z`` for UTC), to the second."""
     modified_at: str | None = None
-    """Same format; ``None`` when the page shows no update."""
+    """Same format: the page's last-modified time (its metadata for the generic parser; a visible
+    update stamp for the Sputnik parser); ``None`` when the page gives none."""
     section: str | None = None
     tags: list[str] = field(default_factory=list)
     crawled_at: str | None = None

@@ -24,13 +24,15 @@ def test_scrapyd_deploy_builds_the_project_egg(tmp_path):
     with zipfile.ZipFile(egg) as archive:
         names = set(archive.namelist())
         entry_points = archive.read("EGG-INFO/entry_points.txt").decode()
-    assert {"newscrawl/settings.py", "newscrawl/ops/commands/crawl.py", "newscrawl/crawl/spiders/sputnik.py",
-            "newscrawl/output/schema/article-v1.json"} <= names
+    sources = {path.relative_to(ROOT).as_posix() for path in (ROOT / "newscrawl").rglob("*.py")}
+    assert sources <= names, sorted(sources - names)  # every module of every package
+    assert {"newscrawl/output/schema/article-v1.json", "newscrawl/output/schema/article-v1-extract.json"} <= names
     assert "settings = newscrawl.settings" in entry_points
-    # scrapyd imports the project from the zipped egg (zipimport finds regular packages only)
+    # scrapyd imports the project from the zipped egg (zipimport finds regular packages only); the
+    # extract profile's $refs to article-v1.json resolve there (else is_valid raises)
     script = (f"import sys; sys.path.insert(0, {str(egg)!r}); import newscrawl.settings, newscrawl.output.schema as s; "
-              "print(s.__file__, s.load_schema()['title'])")
+              "print(s.__file__, s.load_schema()['title'], s.validator(profile='extract').is_valid({'url': 'x'}))")
     load = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           env={"PATH": os.environ["PATH"]})
     assert load.returncode == 0, load.stderr
-    assert str(egg) in load.stdout and "schema version 1" in load.stdout
+    assert str(egg) in load.stdout and "schema version 1" in load.stdout and load.stdout.endswith("False\n")

@@ -15,9 +15,10 @@ import pytest
 from newscrawl.output.state import Entry, open_store
 from tests.test_operations import LAVROV, OBSERVATORY, Cron
 
-# Skipped on a machine without redis-server, never in CI (.ci/run installs it).
-pytestmark = pytest.mark.skipif(not shutil.which("redis-server") and not os.environ.get("CI"),
-                                reason="redis-server is not installed")
+#: Why the tests are skipped on a machine without the binary (never in CI: .ci/run installs it).
+MISSING_REDIS = ("redis-server is not installed (no redis-server on PATH): these tests start their own; "
+                 "install it with `apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS)")
+pytestmark = pytest.mark.skipif(not shutil.which("redis-server") and not os.environ.get("CI"), reason=MISSING_REDIS)
 
 
 def free_port() -> int:

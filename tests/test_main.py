@@ -58,7 +58,9 @@ def test_cp1251_page_declared_in_meta_is_decoded(tmp_path):
     page.write_bytes('<html lang="ru"><head><meta charset="windows-1251"><title>Новости</title>'
                      '<link rel="canonical" href="https://example.ru/news/2024/05/03/story-1.html"></head>'
                      '<body><article><h1>Заголовок статьи</h1><p>Первый абзац текста статьи о событиях дня.</p>'
-                     '</article></body></html>'.encode("cp1251"))
+                     '<p>Второй абзац рассказывает, что было дальше, и кто об этом сказал на встрече.</p>'
+                     '<p>Третий абзац завершает статью и говорит, что будет завтра в городе.</p>'
+                     '</article></body></html>'.encode("cp1251"))  # a body: a one-line page is dropped
     done = run_extract(page)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["headline"] == "Заголовок статьи"

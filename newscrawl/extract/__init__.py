@@ -15,7 +15,7 @@ from dataclasses import asdict
 
 from newscrawl.extract.registry import parser_for
 from newscrawl.extract.repeats import remove_repeated_text
-from newscrawl.items import Article
+from newscrawl.items import SCHEMA_VERSION, Article
 
 __all__ = ["extract_article", "parse_article", "parser_for"]
 
@@ -26,7 +26,12 @@ def parse_article(html: str, url: str) -> Article:
 
 
 def extract_article(html: str, url: str) -> dict:
-    """The exported record of one page (``crawled_at`` is ``None``: nothing was crawled)."""
+    """The record a crawl would export for one page, in the schema's *extract profile*
+    (``newscrawl/output/schema/article-v1-extract.json``): ``schema_version`` is set; the fields only
+    a crawl stamps (``crawled_at``, ``revision``, ``first_seen_at``) are ``None``.  A page without an
+    article is returned too, with ``headline`` or ``body`` ``None``: a crawl (and
+    ``python -m newscrawl extract``) drops such a record; the caller decides."""
     record = asdict(parse_article(html, url))
     remove_repeated_text(record)
+    record["schema_version"] = SCHEMA_VERSION
     return record

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itemloaders import ItemLoader
 from itemloaders.processors import Compose, Identity, Join, MapCompose, TakeFirst
+from w3lib.url import safe_url_string
 
 from newscrawl.extract.dates import to_iso
 from newscrawl.extract.text import normalize_credit, normalize_space, repair_homoglyphs
@@ -38,10 +39,24 @@ def clean_caption(caption: dict) -> dict | None:
     """Normalise a ``{text, credit, image_url}`` caption; ``None`` when it has neither text nor image."""
     text = normalize_space(caption.get("text")) or None
     credit = normalize_credit(caption.get("credit")) or None
-    image_url = (caption.get("image_url") or "").strip() or None
+    image_url = web_url(caption.get("image_url") or "")
     if not text and not image_url:
         return None
     return {"text": text, "credit": credit, "image_url": image_url}
+
+
+def web_url(value: str) -> str | None:
+    """A URL as the web sends it: non-ASCII path and query percent-encoded as UTF-8, the host in IDNA
+    (what Scrapy does to the URLs it fetches, so ``url``, ``canonical_url`` and image URLs agree and are
+    RFC 3986 URIs); already-encoded URLs are kept as they are.  ``None`` for an empty value.
+
+    >>> web_url(" https://www.jungewelt.de/artikel/orden-fürs-morden.html ")
+    'https://www.jungewelt.de/artikel/orden-f%C3%BCrs-morden.html'
+    >>> web_url("https://bücher.de/a%20b c"), web_url("")
+    ('https://xn--bcher-kva.de/a%20b%20c', None)
+    """
+    value = value.strip()
+    return safe_url_string(value) if value else None
 
 
 def language_tag(value: str) -> str | None:
@@ -74,4 +89,4 @@ class ArticleLoader(ItemLoader):
     published_at_in = MapCompose(to_iso)
     modified_at_in = MapCompose(to_iso)
     language_in = MapCompose(normalize_space, language_tag)
-    url_in = canonical_url_in = MapCompose(str.strip, non_empty)
+    url_in = canonical_url_in = MapCompose(web_url)

@@ -1,7 +1,10 @@
 """``python -m newscrawl``: command-line tools beside ``scrapy crawl``.
 
 ``python -m newscrawl extract PATH... [--url URL]`` re-extracts stored pages (``.html`` or
-``.html.gz``) with the same code a crawl runs and writes one JSON record per line to stdout.
+``.html.gz``) with the same code a crawl runs and writes one JSON record per line to stdout, each
+valid against the schema's extract profile (``newscrawl/output/schema/article-v1-extract.json``).
+A page a crawl would drop (no headline or no body: ``ValidationPipeline``'s rule) is named on
+stderr and not written.
 """
 from __future__ import annotations
 
@@ -9,14 +12,18 @@ import argparse
 import gzip
 import json
 import sys
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from parsel import Selector
+from scrapy.exceptions import DropItem
 
 from newscrawl.crawl.fetch import UndecodablePageError, decode_html, looks_like_html
 from newscrawl.extract import extract_article
 from newscrawl.extract.metadata import PageMetadata
 from newscrawl.extract.urls import canonical_link
+from newscrawl.output.pipelines import ValidationPipeline
 
 
 class PageError(Exception):
@@ -42,21 +49,44 @@ def read_page(path: Path) -> str:
         raise PageError(str(error)) from None
 
 
+def is_absolute(url: str | None) -> bool:
+    parts = urlsplit((url or "").strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def page_url(html: str) -> str | None:
-    """The URL a stored page declares for itself (its canonical link), the same one a parser reads."""
+    """The absolute URL a stored page declares for itself: its canonical link (the one a parser
+    reads), resolved against its ``<base href>`` or ``og:url`` when it is relative; ``None`` when
+    the page gives no absolute URL."""
     selector = Selector(text=html)
-    return canonical_link(selector, PageMetadata(selector), "")
+    meta = PageMetadata(selector)
+    base = next((u.strip() for u in (selector.xpath("//base/@href").get(), meta.meta("og:url")) if is_absolute(u)), "")
+    url = canonical_link(selector, meta, base)
+    return url if is_absolute(url) else None
+
+
+class Tally(Counter):
+    """The stats collector a pipeline counts into, outside a crawl: ``reason -> count``."""
+
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self[key] += count
 
 
 def extract_command(args) -> int:
+    """Writes each page's record to stdout; 1 when a page could not be read or extracted, else 0
+    (a page without an article is not a failure, as in a crawl: it is named on stderr)."""
     failed = 0
+    article_check = ValidationPipeline(Tally())
     for path in map(Path, args.paths):
         try:
             html = read_page(path)
             url = args.url or page_url(html)
             if not url:
-                raise PageError("no canonical URL in the page; pass --url")
-            record = extract_article(html, url.strip())
+                raise PageError("no absolute canonical URL in the page; pass --url")
+            record = article_check.process_item(extract_article(html, url.strip()))
+        except DropItem as dropped:
+            print(f"newscrawl extract: {path}: not written, no article: {dropped}", file=sys.stderr)
+            continue
         except PageError as error:
             print(f"newscrawl extract: {path}: {error}", file=sys.stderr)
             failed += 1

@@ -1,5 +1,9 @@
 """The JSON Schema of the exported record (``article-v1.json``) and ``SchemaValidationPipeline``.
 
+``article-v1-extract.json`` is its *extract profile*: the records of ``extract_article`` and
+``python -m newscrawl extract``, whose crawl-only fields (``crawled_at``, ``revision``,
+``first_seen_at``) are null; its other properties are ``$ref``s to the crawl schema's.
+
 The pipeline is off by default (``NEWSCRAWL_VALIDATE_SCHEMA``): the tests validate every record
 they export; a run that turns it on drops (and counts, ``newscrawl/dropped/schema_invalid``) a
 record that does not match, naming the field.
@@ -11,17 +15,26 @@ from importlib.resources import files
 
 from itemadapter import ItemAdapter
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 from scrapy.exceptions import DropItem, NotConfigured
 
-SCHEMA_VERSION = "1"
+from newscrawl.items import SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION", "SchemaValidationPipeline", "load_schema", "schema_errors", "validator"]
 
 
-def load_schema(version: str = SCHEMA_VERSION) -> dict:
-    return json.loads(files(__package__).joinpath(f"article-v{version}.json").read_text(encoding="utf-8"))
+def load_schema(version: str = SCHEMA_VERSION, profile: str | None = None) -> dict:
+    """The schema ``article-v<version>.json``, or its profile ``article-v<version>-<profile>.json``."""
+    name = f"article-v{version}{'-' + profile if profile else ''}.json"
+    return json.loads(files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
-def validator(version: str = SCHEMA_VERSION) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(version), format_checker=Draft202012Validator.FORMAT_CHECKER)
+def validator(version: str = SCHEMA_VERSION, profile: str | None = None) -> Draft202012Validator:
+    """A validator of the record schema (``profile="extract"``: of its extract profile), formats checked."""
+    base = load_schema(version)
+    registry = Registry().with_resource(base["$id"], Resource.from_contents(base))
+    return Draft202012Validator(load_schema(version, profile), registry=registry,
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def schema_errors(record: dict, checker: Draft202012Validator | None = None) -> list[str]:
