@@ -213,7 +213,7 @@ def test_a_run_that_finds_nothing_after_runs_that_did_fails(tmp_path, site_copy)
     time.sleep(1)
     status, log = cron.run()
     assert status == RUN_FAILED, log
-    assert "no articles found, while the store holds 2 from earlier runs" in log
+    assert "no articles found: the listings reached named no article" in log
 
 
 def test_manifest_and_gzip_output(tmp_path, sputnik_site):

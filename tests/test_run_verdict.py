@@ -126,3 +126,14 @@ def test_robots_txt_is_fetched_once_and_its_sitemaps_are_read(tmp_path):
     assert requests.count("/sitemap-named.xml") == 1
     assert not any(path in requests for path in ("/sitemap.xml", "/news-sitemap.xml"))  # no guessing needed
     assert sorted(r["headline"] for r in result.records) == [f"Story number {n} of the site" for n in (1, 2, 3)]
+
+
+def test_listings_naming_no_article_fail_a_fresh_run(tmp_path):
+    """A new site (fresh store) whose feed is reached but lists nothing is not a quiet success."""
+    output = tmp_path / "out.jsonl"
+    with FaultSite() as site:
+        site.add_feed([])
+        result = crawl_news(site.url, output)
+        assert site.count("/feed.xml") == 1
+    manifest = assert_failed(result, output, "no articles found")
+    assert manifest["sites"][HOST]["listing"]["fetched"] >= 1

@@ -42,8 +42,6 @@ class IncrementalPipeline:
         crawler.signals.connect(pipeline.feed_committed, signal=signals.feed_exporter_closed)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.store_closed, signal=signals.engine_stopped)
-        # For the monitors: a run that finds nothing fails only if earlier runs found something.
-        crawler.stats.set_value("newscrawl/incremental/known_before_run", pipeline.store.count())
         return pipeline
 
     def process_item(self, item):
