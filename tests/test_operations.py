@@ -159,7 +159,7 @@ def test_killed_run_leaves_no_partial_file_and_the_next_run_exports_each_article
 def test_second_concurrent_run_exits_at_once_and_the_first_is_unaffected(tmp_path, site_copy):
     _, site = site_copy
     cron = Cron(tmp_path, site)
-    site.delays[OBSERVATORY] = 3
+    site.delays[OBSERVATORY] = 10  # long enough that the second run, started under load, meets the first
     first = cron.start()
     wait_for(lambda: OBSERVATORY in site.requests)
     began = time.monotonic()

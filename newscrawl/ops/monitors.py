@@ -38,6 +38,10 @@ class ArticlesFoundMonitor(BaseScrapyMonitor):
     # name no article is as broken as an old one (an unchanged article still counts as found).
     @monitors.name("the listings named some articles")
     def test_found_articles(self):
+        if reachability_failures(self.stats):
+            return  # nothing reached: the Reachability monitor says why, and its reason stays last
+        if self.crawler.settings.get("NEWSCRAWL_REDIS_URL"):
+            return  # a worker of a shared crawl may find every listed article taken by another worker
         self.assertTrue(articles_found(self.stats) > 0,
                         msg="no articles found: the listings reached named no article (in the date window)")
 
