@@ -98,6 +98,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         self.atomic = self.write_mode == "wb" or not final.exists()
         self.partial = final.with_name(f".{final.name}.part")
         self.stats = stats
+        #: a write into the file failed (full disk): what it holds may end mid-record, never publish it
+        self.broken: OSError | None = None
 
     @classmethod
     def from_crawler(cls, crawler, uri: str, *, feed_options: dict | None = None):
@@ -112,6 +114,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
     def store(self, file):
         try:
             file.close()
+            if self.broken is not None:
+                raise OSError(f"an earlier write failed ({self.broken}); the file may end mid-record")
             if self.atomic:
                 os.replace(self.partial, self.path)
         except OSError as error:
@@ -133,6 +137,10 @@ class FeedExporter(ScrapyFeedExporter):
             feeds = ", ".join(slot.uri for slot in self.slots)
             reason = f"{type(error).__name__}: {error}"
             logger.error("record %s not written to feed %s: %s", url, feeds, reason)
+            if isinstance(error, OSError):  # a failed write may have left part of the record
+                for slot in self.slots:
+                    if isinstance(slot.storage, AtomicFileFeedStorage):
+                        slot.storage.broken = slot.storage.broken or error
             self.crawler.stats.inc_value(UNWRITTEN)
             note_output_error(self.crawler.stats, f"feed {feeds}: record {url} not written: {reason}")
             self.crawler.signals.send_catch_log(record_unwritten, item=item, error=error)
