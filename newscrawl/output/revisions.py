@@ -23,7 +23,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from newscrawl.extract.dates import is_newer, utc_now
-from newscrawl.output.feeds import record_unwritten
+from newscrawl.output.feeds import note_output_error, record_unwritten
 from newscrawl.output.pipelines import DuplicateBody
 from newscrawl.output.schema import SCHEMA_VERSION
 from newscrawl.output.state import Copy, Entry, body_fingerprint, legacy_hash, open_store, store_settings
@@ -93,7 +93,14 @@ class IncrementalPipeline:
         exported = {entry.canonical_url for entry in self.pending}
         # A copy points at a committed article, never at one a later pipeline dropped.
         copies = [c for c in self.copies if c.original_url in exported or self.store.get(c.original_url)]
-        self.store.put(self.pending, copies)
+        try:
+            self.store.put(self.pending, copies)
+        except Exception as error:  # sqlite3 or redis: a full disk, a lost server
+            # The feed holds them, the store does not: the next run exports them again (and the run fails).
+            message = f"state store not updated with {len(self.pending)} articles: {type(error).__name__}: {error}"
+            logger.error(message)
+            note_output_error(self.stats, message)
+            return
         self.stats.set_value("newscrawl/incremental/recorded", len(self.pending))
         self.stats.set_value("newscrawl/incremental/recorded_copies", len(copies))
         if self.max_age:

@@ -234,8 +234,9 @@ def store_error(uri: str, error: Exception) -> StoreError:
     reason = f"{type(error).__name__}: {error}".replace("\n", " ")
     if urlsplit(uri).scheme == "sqlite":
         return StoreError(f"state store {sqlite_path(uri)} (NEWSCRAWL_STATE_URI={uri}) is unusable: {reason}; "
-                          "move it aside (the next run starts a new store and exports every article it finds "
-                          "again) or restore a copy, or point NEWSCRAWL_STATE_URI at a good one")
+                          "if it is damaged, move it aside (the next run starts a new store and exports every "
+                          "article it finds again) or restore a copy; if it is read-only, make it and its folder "
+                          "writable; or point NEWSCRAWL_STATE_URI at a good one")
     return StoreError(f"state store {uri} (NEWSCRAWL_STATE_URI) is unreachable: {reason}; start Redis there "
                       "or point NEWSCRAWL_STATE_URI at a running one")
 
@@ -273,7 +274,7 @@ def check_store(uri: str) -> None:
         if scheme == "sqlite":
             path = sqlite_path(uri)
             if not path.exists():
-                return  # a first run: the store is created
+                return  # a first run: the store is created (its folder was checked by the run lock)
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
             try:
                 problems = [row[0] for row in db.execute("PRAGMA quick_check")]
@@ -281,6 +282,12 @@ def check_store(uri: str) -> None:
                 db.close()
             if problems != ["ok"]:
                 raise sqlite3.DatabaseError("; ".join(problems[:3]))
+            store = SqliteStore(path)  # the run writes it: a read-only file or folder fails here, not at the end
+            try:
+                store.db.execute("BEGIN IMMEDIATE")
+                store.db.rollback()
+            finally:
+                store.close()
         elif scheme in ("redis", "rediss", "unix"):
             import redis
 

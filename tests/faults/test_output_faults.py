@@ -196,3 +196,30 @@ def test_unreachable_redis_store_stops_the_run_at_start(tmp_path, site, fault_fi
     assert status == 0, log
     assert sorted(exported) == sorted({**ARTICLES, **POLISH})
     fault_figures[-1]["passed"] = True
+
+
+def test_read_only_store_stops_the_run_at_start(tmp_path, site, fault_figures):
+    started = time.monotonic()
+    mount = tmp_path / "store"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
+    try:
+        sqlite3.connect(mount / "state.db").close()  # a good (empty) store...
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)  # ...on a read-only mount
+        uri = f"sqlite:///{mount}/state.db"
+        broken = Runs(tmp_path, site)
+        status, log = broken.run("-s", f"NEWSCRAWL_STATE_URI={uri}")
+        figure(fault_figures, "sqlite_store_read_only", [broken], [], started)
+        assert_failed_at_start(status, log, site, str(mount), "NEWSCRAWL_STATE_URI", "Read-only file system")
+        assert len([line for line in log.splitlines() if "NEWSCRAWL_STATE_URI" in line]) == 1, log
+
+        subprocess.run(["mount", "-o", "remount,rw", str(mount)], check=True)
+        repaired = Runs(tmp_path, site)
+        status, log = repaired.run("-s", f"NEWSCRAWL_STATE_URI={uri}")
+        exported = all_exported(broken, repaired)
+        figure(fault_figures, "sqlite_store_read_only", [broken, repaired], exported, started)
+        assert status == 0, log
+        assert sorted(exported) == sorted({**ARTICLES, **POLISH})
+        fault_figures[-1]["passed"] = True
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -95,7 +95,16 @@ class Command(ScrapyCrawl):
                         "(NEWSCRAWL_USER_FEED_USES_STATE=1 to use it)")
         elif not self.settings.get("NEWSCRAWL_REDIS_URL"):  # the workers of a shared crawl run together
             lock = RunLock(lock_name(store_settings(self.settings)[0], args[0]))
-            if not lock.acquire():
+            try:
+                taken = lock.acquire()
+            except OSError as error:  # the store's folder is read-only, or a file stands in its place
+                uri = store_settings(self.settings)[0]
+                self.start_failed(args[0], dict(opts.spargs),
+                                  f"state store {uri} (NEWSCRAWL_STATE_URI): its run lock {lock.path} cannot be "
+                                  f"taken: {error}; make the store's folder writable or point "
+                                  "NEWSCRAWL_STATE_URI elsewhere")
+                return
+            if not taken:
                 logger.error("another %s run holds %s (%s); exiting with status %d", args[0], lock.path,
                              lock.holder(), LOCKED)
                 self.exitcode = LOCKED
