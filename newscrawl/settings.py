@@ -128,6 +128,9 @@ NEWSCRAWL_RECENT_DAYS = 3
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
+    # Scrapy's feed exporter, but a record it cannot write is named and fails the run (newscrawl/output/feeds.py).
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newscrawl.output.feeds.FeedExporter": 0,
     "newscrawl.ops.extensions.StatsFile": 500,
     "newscrawl.ops.extensions.JobDirGuard": 0,
     "spidermon.contrib.scrapy.extensions.Spidermon": 510,

@@ -12,7 +12,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.settings import SETTINGS_PRIORITIES
 
-from newscrawl.output.manifest import unstored_feeds
+from newscrawl.output.manifest import output_failures
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,8 @@ class JobDirGuard:
     as seen whose pages it never exported, so a resume would skip them for good.  A marker file
     says a run is using the folder; if a run finds the marker of a dead run, it starts the job
     over (the state store still skips what earlier runs committed) and says so.  A run whose
-    output could not be written (full disk) leaves its marker too: its pages must be fetched again.
+    output could not be written (full disk, a record the exporter could not encode) leaves its
+    marker too: its pages must be fetched again.
     """
 
     marker = ".newscrawl-running"
@@ -95,7 +96,7 @@ class JobDirGuard:
         marker.write_text(str(os.getpid()))
 
     def engine_stopped(self):
-        if unstored_feeds(self.stats.get_stats()):
+        if output_failures(self.stats.get_stats()):
             logger.warning("JOBDIR %s: this run's output was not written; the next run starts the job over",
                            self.jobdir)
             return

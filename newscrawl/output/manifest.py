@@ -4,7 +4,10 @@ Written when the engine stops (after the feeds are committed and the monitors ha
 verdict) beside the run's first local feed file, with its stem, atomically (a hidden temporary
 file renamed into place): ``<output_dir>/<spider>/<YYYY-MM-DD>/<run>.manifest.json`` for the
 default feed, ``out.manifest.json`` for ``-O out.jsonl``.  A run whose feeds are no local file
-(``-o -``, ``s3://...``) writes none; the log holds the same facts.
+(``-o -``, ``s3://...``) writes none; the log holds the same facts.  When that folder cannot be
+written (a file in its place, a read-only or full disk) the manifest goes to ``manifests/`` in
+the folder of the run lock (beside the SQLite state store; ``.newscrawl/`` otherwise), and the log
+names it: the verdict of a run that could not write its output is never lost with it.
 """
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ from urllib.parse import unquote, urlsplit
 from scrapy import signals
 
 from newscrawl.output.coverage import coverage
-from newscrawl.output.feeds import FEED_TEMPLATE, run_paths, started_at
+from newscrawl.output.feeds import FEED_TEMPLATE, OUTPUT_ERRORS, UNWRITTEN, run_paths, started_at
 from newscrawl.output.schema import SCHEMA_VERSION
+from newscrawl.output.state import lock_name, store_settings
 
 logger = logging.getLogger(__name__)
 
@@ -95,11 +99,30 @@ def unstored_feeds(stats: dict) -> int:
     return sum(v for k, v in stats.items() if k.startswith("feedexport/failed_count/"))
 
 
+def output_failures(stats: dict) -> list[str]:
+    """Why the run's output is incomplete (a record or a feed not written), one line each.
+
+    >>> output_failures({"feedexport/failed_count/S3FeedStorage": 1})
+    ['1 feed(s) could not be stored']
+    """
+    reasons = list(stats.get(OUTPUT_ERRORS) or [])
+    if unstored_feeds(stats) and not any(reason.startswith("feed ") and " not written: " in reason
+                                         and " record " not in reason for reason in reasons):
+        reasons.append(f"{unstored_feeds(stats)} feed(s) could not be stored")  # a storage that is not ours
+    if stats.get(UNWRITTEN, 0) > 1:
+        reasons.append(f"{stats[UNWRITTEN]} records in all not written to the feed")
+    return reasons
+
+
+def verdict(stats: dict) -> str:
+    """The monitors' verdict, ``failed`` whatever they said when the output is incomplete."""
+    return "failed" if output_failures(stats) else stats.get("newscrawl/verdict", "not run")
+
+
 def exit_status(stats: dict) -> int:
     """0 unless the monitors failed the run (or never ran: a crawl that stopped before closing),
-    or an output file could not be written."""
-    passed = stats.get("newscrawl/verdict") == "passed" and not unstored_feeds(stats)
-    return 0 if passed else RUN_FAILED
+    or a record or an output file could not be written."""
+    return 0 if verdict(stats) == "passed" else RUN_FAILED
 
 
 def by_prefix(stats: dict, prefix: str) -> dict[str, int]:
@@ -142,8 +165,8 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
         "errors": {"total": error_count(stats), **by_prefix(stats, "newscrawl/fetch_failed/"),
                    "extraction_failed": stats.get("newscrawl/article/extraction_failed", 0),
                    "log_errors": stats.get("log_count/ERROR", 0)},
-        "verdict": stats.get("newscrawl/verdict", "not run"),
-        "failure_reasons": stats.get("newscrawl/verdict/reasons", []),
+        "verdict": verdict(stats),
+        "failure_reasons": [*stats.get("newscrawl/verdict/reasons", []), *output_failures(stats)],
         "exit_status": exit_status(stats),
     }
 
@@ -199,12 +222,31 @@ class RunManifest:
         if path is None:
             logger.info("no manifest written: no feed of this run is a local file")
             return
-        folder, partial = path.parent, path.parent / f".{path.name}.part"
+        write_manifest(manifest(stats, self.crawler.spidercls.name, self.arguments, self.files), path,
+                       fallback_folder(self.crawler.settings, self.crawler.spidercls.name))
+
+
+def fallback_folder(settings, spider: str) -> Path:
+    """Where a manifest goes when the output folder cannot take it: ``manifests/`` beside the run lock."""
+    return Path(lock_name(store_settings(settings)[0], spider)).parent / "manifests"
+
+
+def write_manifest(data: dict, path: Path, fallback: Path) -> Path | None:
+    """Write ``data`` at ``path`` atomically, else in ``fallback``; the path written, or None."""
+    for target in (path, fallback / path.name):
+        partial = target.parent / f".{target.name}.part"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            partial.write_text(json.dumps(manifest(stats, self.crawler.spidercls.name, self.arguments, self.files),
-                                          indent=1, ensure_ascii=False, default=str), encoding="utf-8")
-            os.replace(partial, path)
-        except OSError as error:  # a full disk must not hide the run's verdict
-            logger.error("manifest %s not written: %s", path, error)
-            partial.unlink(missing_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(data, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+            os.replace(partial, target)
+        except OSError as error:  # a full disk must not hide the run's verdict: try the fallback
+            logger.error("manifest %s not written: %s", target, error)
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass  # the folder itself is the problem
+            continue
+        if target != path:
+            logger.error("manifest written to %s instead", target)
+        return target
+    return None

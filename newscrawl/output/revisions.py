@@ -5,7 +5,8 @@ fingerprint (``newscrawl.output.state.body_fingerprint``) and date match the sta
 (``newscrawl.output.state``), stamps the others with ``revision`` and ``first_seen_at``, and
 writes them to the store only once the feed file holding them is committed
 (``feed_exporter_closed`` without a failed storage), so a run that dies re-exports its articles
-next time.  The copies ``DuplicateArticlePipeline`` dropped are recorded with them, each only if
+next time; a record the feed exporter could not write (``newscrawl.output.feeds.record_unwritten``)
+is never recorded.  The copies ``DuplicateArticlePipeline`` dropped are recorded with them, each only if
 the article it copies is in the store or in this commit.  Its crawl-side twin,
 ``newscrawl.crawl.incremental``, skips unchanged articles and known copies before they are fetched.
 
@@ -22,6 +23,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from newscrawl.extract.dates import is_newer, utc_now
+from newscrawl.output.feeds import note_output_error, record_unwritten
 from newscrawl.output.pipelines import DuplicateBody
 from newscrawl.output.schema import SCHEMA_VERSION
 from newscrawl.output.state import Copy, Entry, body_fingerprint, legacy_hash, open_store, store_settings
@@ -41,6 +43,7 @@ class IncrementalPipeline:
         pipeline = cls(open_store(uri, max_age), crawler.stats, crawler.settings.getbool("NEWSCRAWL_FULL"), max_age)
         crawler.signals.connect(pipeline.feed_committed, signal=signals.feed_exporter_closed)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.record_unwritten, signal=record_unwritten)
         crawler.signals.connect(pipeline.store_closed, signal=signals.engine_stopped)
         return pipeline
 
@@ -76,6 +79,11 @@ class IncrementalPipeline:
             self.copies.append(Copy(exception.url, exception.fingerprint, exception.original, exception.dated,
                                     utc_now()))
 
+    def record_unwritten(self, item, error):
+        """The feed has not this record: forget it, so the next run exports it again."""
+        canonical = ItemAdapter(item).get("canonical_url") or ItemAdapter(item).get("url")
+        self.pending = [entry for entry in self.pending if entry.canonical_url != canonical]
+
     def feed_committed(self):
         """Record this run's articles, unless a feed failed to store (they are exported again next run)."""
         failed = {k: v for k, v in self.stats.get_stats().items() if k.startswith("feedexport/failed_count/")}
@@ -85,7 +93,14 @@ class IncrementalPipeline:
         exported = {entry.canonical_url for entry in self.pending}
         # A copy points at a committed article, never at one a later pipeline dropped.
         copies = [c for c in self.copies if c.original_url in exported or self.store.get(c.original_url)]
-        self.store.put(self.pending, copies)
+        try:
+            self.store.put(self.pending, copies)
+        except Exception as error:  # sqlite3 or redis: a full disk, a lost server
+            # The feed holds them, the store does not: the next run exports them again (and the run fails).
+            message = f"state store not updated with {len(self.pending)} articles: {type(error).__name__}: {error}"
+            logger.error(message)
+            note_output_error(self.stats, message)
+            return
         self.stats.set_value("newscrawl/incremental/recorded", len(self.pending))
         self.stats.set_value("newscrawl/incremental/recorded_copies", len(copies))
         if self.max_age:

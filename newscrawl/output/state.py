@@ -14,6 +14,10 @@ Two backends behind one small interface (``get``, ``get_copy``, ``original_of``,
 the processes of a distributed crawl).  ``open_store(uri)`` picks one from ``sqlite:///path``,
 ``redis://host:port/db`` or ``NO_STORE`` (empty, kept in memory for one run).
 
+A store the run cannot use (a corrupt or truncated SQLite file, a Redis nobody answers at) is a
+``StoreError`` whose message is one line: the store, ``NEWSCRAWL_STATE_URI`` and what to do;
+``check_store`` looks for one before a run fetches anything.
+
 Stores written before copies were recorded keep working: the SQLite schema is migrated in
 place, and articles stored with the old hash (``legacy_hash``) still compare equal to their
 unchanged body, then are rewritten with the fingerprint, so the upgrade re-exports nothing.
@@ -222,8 +226,22 @@ def sqlite_path(uri: str) -> Path:
     return Path(uri[len("sqlite:///"):])
 
 
-def open_store(uri: str, max_age: timedelta | None = None):
-    """The store a ``NEWSCRAWL_STATE_URI`` names."""
+class StoreError(Exception):
+    """The state store cannot be used; the message says which, why and what to do, in one line."""
+
+
+def store_error(uri: str, error: Exception) -> StoreError:
+    reason = f"{type(error).__name__}: {error}".replace("\n", " ")
+    if urlsplit(uri).scheme == "sqlite":
+        return StoreError(f"state store {sqlite_path(uri)} (NEWSCRAWL_STATE_URI={uri}) is unusable: {reason}; "
+                          "if it is damaged, move it aside (the next run starts a new store and exports every "
+                          "article it finds again) or restore a copy; if it is read-only, make it and its folder "
+                          "writable; or point NEWSCRAWL_STATE_URI at a good one")
+    return StoreError(f"state store {uri} (NEWSCRAWL_STATE_URI) is unreachable: {reason}; start Redis there "
+                      "or point NEWSCRAWL_STATE_URI at a running one")
+
+
+def _open(uri: str, max_age: timedelta | None):
     if uri == NO_STORE:
         return SqliteStore(":memory:")
     scheme = urlsplit(uri).scheme
@@ -232,8 +250,54 @@ def open_store(uri: str, max_age: timedelta | None = None):
     if scheme in ("redis", "rediss", "unix"):
         import redis  # only distributed set-ups need the client
 
-        return RedisStore(redis.Redis.from_url(uri), max_age=max_age)
+        return RedisStore(redis.Redis.from_url(uri, socket_connect_timeout=10), max_age=max_age)
     raise ValueError(f"NEWSCRAWL_STATE_URI={uri!r}: expected sqlite:///path or redis://host:port/db")
+
+
+def open_store(uri: str, max_age: timedelta | None = None):
+    """The store a ``NEWSCRAWL_STATE_URI`` names; ``StoreError`` if it cannot be opened."""
+    try:
+        return _open(uri, max_age)
+    except ValueError:
+        raise
+    except Exception as error:  # sqlite3.DatabaseError, OSError, redis.ConnectionError...
+        raise store_error(uri, error) from error
+
+
+def check_store(uri: str) -> None:
+    """Raise ``StoreError`` unless the store can be read: an existing SQLite file passes SQLite's
+    ``quick_check`` (read only: a broken file is left as found), a Redis server answers."""
+    if uri == NO_STORE:
+        return
+    scheme = urlsplit(uri).scheme
+    try:
+        if scheme == "sqlite":
+            path = sqlite_path(uri)
+            if not path.exists():
+                return  # a first run: the store is created (its folder was checked by the run lock)
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+            try:
+                problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+            finally:
+                db.close()
+            if problems != ["ok"]:
+                raise sqlite3.DatabaseError("; ".join(problems[:3]))
+            store = SqliteStore(path)  # the run writes it: a read-only file or folder fails here, not at the end
+            try:
+                store.db.execute("BEGIN IMMEDIATE")
+                store.db.rollback()
+            finally:
+                store.close()
+        elif scheme in ("redis", "rediss", "unix"):
+            import redis
+
+            client = redis.Redis.from_url(uri, socket_connect_timeout=10)
+            try:
+                client.ping()
+            finally:
+                client.close()
+    except Exception as error:  # sqlite3.DatabaseError, OSError, redis.ConnectionError...
+        raise store_error(uri, error) from error
 
 
 def lock_name(uri: str, spider: str) -> str:

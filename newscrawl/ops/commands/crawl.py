@@ -8,13 +8,18 @@
   status ``LOCKED`` (75) while another run holds it;
 - refuses an unknown spider or bad ``-a`` arguments (``since``, ``edition``, ``base_url``...) in one
   line with status 1, before anything is fetched; trusts the ``-a base_url=`` origin for the run;
-- exits with the monitors' verdict: ``RUN_FAILED`` (3) when the run failed its checks
+- checks, before anything is fetched, that every local feed folder can be written and that the
+  state store can be read (``check_store``); a run that fails either stops with one line, a
+  manifest (``start_failed``) and status ``RUN_FAILED``;
+- exits with the monitors' verdict: ``RUN_FAILED`` (3) when the run failed its checks or a record
+  or a feed could not be written
   (``newscrawl.ops.monitors``); Scrapy's own 1 and 2 stay for a crawl that could not start and for
   a bad command line.
 """
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
@@ -25,9 +30,18 @@ from scrapy.utils.conf import feed_process_params_from_cli
 from newscrawl.crawl.distributed import distributed_settings
 from newscrawl.crawl.spiders.base import origin_argument
 from newscrawl.ops.lock import LOCKED, RunLock
-from newscrawl.output.feeds import default_feeds
-from newscrawl.output.manifest import exit_status, unstored_feeds
-from newscrawl.output.state import NO_STORE, lock_name, store_settings
+from newscrawl.output.feeds import default_feeds, feed_folders, folder_problem
+from newscrawl.output.manifest import (
+    RUN_FAILED,
+    exit_status,
+    fallback_folder,
+    manifest,
+    manifest_path,
+    output_failures,
+    verdict,
+    write_manifest,
+)
+from newscrawl.output.state import NO_STORE, StoreError, check_store, lock_name, store_settings
 
 logger = logging.getLogger(__name__)
 
@@ -81,13 +95,26 @@ class Command(ScrapyCrawl):
                         "(NEWSCRAWL_USER_FEED_USES_STATE=1 to use it)")
         elif not self.settings.get("NEWSCRAWL_REDIS_URL"):  # the workers of a shared crawl run together
             lock = RunLock(lock_name(store_settings(self.settings)[0], args[0]))
-            if not lock.acquire():
+            try:
+                taken = lock.acquire()
+            except OSError as error:  # the store's folder is read-only, or a file stands in its place
+                uri = store_settings(self.settings)[0]
+                self.start_failed(args[0], dict(opts.spargs),
+                                  f"state store {uri} (NEWSCRAWL_STATE_URI): its run lock {lock.path} cannot be "
+                                  f"taken: {error}; make the store's folder writable or point "
+                                  "NEWSCRAWL_STATE_URI elsewhere")
+                return
+            if not taken:
                 logger.error("another %s run holds %s (%s); exiting with status %d", args[0], lock.path,
                              lock.holder(), LOCKED)
                 self.exitcode = LOCKED
                 return
             self.remove_partial_files(args[0])
         try:
+            problem = self.start_problem()
+            if problem:
+                self.start_failed(args[0], dict(opts.spargs), problem)
+                return
             crawler = self._create_crawler(args[0])
             self.crawler_process.crawl(crawler, **opts.spargs)
             self.crawler_process.start()
@@ -96,16 +123,14 @@ class Command(ScrapyCrawl):
             else:
                 stats = crawler.stats.get_stats()
                 self.exitcode = exit_status(stats)
-                if unstored_feeds(stats):
-                    logger.error("run failed: %d feed(s) could not be written (see the storage error above); "
-                                 "the state store is unchanged, so the next run exports these articles",
-                                 unstored_feeds(stats))
                 # Last in the log, after Scrapy's stats dump: what cron's mail shows first.
-                for reason in stats.get("newscrawl/verdict/reasons") or []:
+                for reason in [*(stats.get("newscrawl/verdict/reasons") or []), *output_failures(stats)]:
                     logger.error("run failed: %s", reason)
+                if output_failures(stats):
+                    logger.error("run failed: the state store records only what the committed feed files hold; "
+                                 "the next run exports the rest again")
                 if self.exitcode:
-                    logger.error("exit status %d (verdict: %s)", self.exitcode,
-                                 stats.get("newscrawl/verdict", "not run"))
+                    logger.error("exit status %d (verdict: %s)", self.exitcode, verdict(stats))
         finally:
             if lock:
                 lock.release()
@@ -122,6 +147,32 @@ class Command(ScrapyCrawl):
         except (ValueError, TypeError, OSError) as error:
             return str(error)
         return None
+
+    def start_problem(self) -> str | None:
+        """Why the run cannot start with its output folders and state store (one line), or None."""
+        for folder in feed_folders(self.settings):
+            problem = folder_problem(folder)
+            if problem:
+                return problem
+        try:
+            check_store(store_settings(self.settings)[0])
+        except StoreError as error:
+            return str(error)
+        return None
+
+    def start_failed(self, spider: str, arguments: dict, problem: str) -> None:
+        """A run that could not start: its reason logged last, a manifest, status ``RUN_FAILED``."""
+        now = datetime.now(UTC)
+        stats = {"start_time": now, "finish_time": now, "finish_reason": "cannot start",
+                 "newscrawl/verdict": "failed", "newscrawl/verdict/reasons": [problem]}
+        # Where the manifest of the run would have gone: beside its (default or -O) feed.
+        files = [{"uri": uri} for uri in self.settings.getdict("FEEDS") if "%(" not in str(uri)]
+        path = manifest_path(files, self.settings, spider, now)
+        if path is not None:
+            write_manifest(manifest(stats, spider, arguments, []), path, fallback_folder(self.settings, spider))
+        logger.error("run failed: %s", problem)
+        logger.error("exit status %d (verdict: failed)", RUN_FAILED)
+        self.exitcode = RUN_FAILED
 
     def remove_partial_files(self, spider: str):
         """Hidden ``.part`` files of a killed run: safe to delete while this run holds the lock."""
