@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from w3lib.html import remove_tags, replace_entities
+
 from newscrawl.crawl.fetch import MIN_ARTICLE_CHARS
 
 #: Phrases that make a short title or heading an error page's, lower-case, accents kept.
@@ -72,14 +74,30 @@ ERROR_VOCABULARY = NOT_FOUND_PHRASES + TEMPLATE_PHRASES + (
 MAX_TITLE_WORDS = 8
 #: Title separators between the page's own title and the site name.
 TITLE_SEPARATOR = re.compile(r"\s+[|–—·•:-]\s+|\s+[-|]\s*$")
+TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.S | re.I)
+H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
 #: How close (0-1) a page's text must be to the site's not-found page's to be that page.
 SAME_TEXT_RATIO = 0.9
 
 
 def normal(text: str | None) -> str:
-    """Lower-case, NFC, one space between words, digits masked (ids and paths differ)."""
-    text = unicodedata.normalize("NFC", text or "").lower()
-    return re.sub(r"\d+", "0", " ".join(text.split()))
+    """Lower-case, NFC, one space between words."""
+    return " ".join(unicodedata.normalize("NFC", text or "").lower().split())
+
+
+def masked(text: str | None) -> str:
+    """``normal`` with digits masked: ids and paths differ between two answers of one template."""
+    return re.sub(r"\d+", "0", normal(text))
+
+
+def page_titles(html: str) -> tuple[str | None, str | None]:
+    """The text of the page's ``<title>`` and first ``<h1>`` (each ``None`` when absent).
+
+    >>> page_titles("<html><title>Page not found &amp; gone</title><h1>Oops, <b>404</b></h1>")
+    ('Page not found & gone', 'Oops, 404')
+    """
+    found = (pattern.search(html, 0, 200_000) for pattern in (TITLE, H1))
+    return tuple(" ".join(replace_entities(remove_tags(m.group(1))).split()) if m else None for m in found)
 
 
 def phrase_in(text: str, phrases) -> str | None:
@@ -101,13 +119,13 @@ class NotFoundPage:
 
     @classmethod
     def of(cls, headline: str | None, body: str | None) -> NotFoundPage | None:
-        page = cls(normal(headline), normal(body))
+        page = cls(masked(headline), masked(body))
         return page if page.headline or page.body else None
 
     def matches(self, headline: str | None, body: str | None) -> bool:
         """The same headline with little text, or nearly the same text."""
-        text = normal(body)
-        if self.headline and normal(headline) == self.headline and len(text) < MIN_ARTICLE_CHARS:
+        text = masked(body)
+        if self.headline and masked(headline) == self.headline and len(text) < MIN_ARTICLE_CHARS:
             return True
         if not (self.body and text):
             return False

@@ -15,7 +15,6 @@ request per ``loc`` and stop at the first bad one), bounded in depth and number 
 from __future__ import annotations
 
 import logging
-import re
 import secrets
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
@@ -26,20 +25,16 @@ from scrapy.exceptions import CloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
-from w3lib.html import remove_tags, replace_entities
 
 from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html, site_url
 from newscrawl.crawl.listings import DateWindow, date_argument, entry_day
 from newscrawl.crawl.middlewares.outcomes import GUESS
-from newscrawl.crawl.soft404 import NotFoundPage, soft_404_reason
+from newscrawl.crawl.soft404 import NotFoundPage, page_titles, soft_404_reason
 from newscrawl.crawl.url_shapes import MAX_URL_LENGTH, UnfetchableURLError, clean_url, url_date
 from newscrawl.extract import parse_article
 from newscrawl.extract.dates import utc_now
 
 logger = logging.getLogger(__name__)
-
-TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.S | re.I)
-H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
 
 #: ``request.meta`` key: how many sitemap indexes lie between this sitemap and the site's first one.
 SITEMAP_DEPTH_KEY = "newscrawl_sitemap_depth"
@@ -234,7 +229,7 @@ class ArticleSpider(SitemapSpider):
         if kind:
             self.crawler.stats.inc_value(f"newscrawl/blocked/{kind}")
             return self.skip(response, "blocked", f"a {kind.replace('_', ' ')}, not the article")
-        title, heading = (tag_text(pattern, html) for pattern in (TITLE, H1))
+        title, heading = page_titles(html)
         reason = soft_404_reason(title, heading, article.body, self.not_found_pages.get(self.site_host(response)),
                                  article.headline)
         if reason:
@@ -290,8 +285,3 @@ class ArticleSpider(SitemapSpider):
             logger.warning("%s: %s: %s; skipped", url, failure.type.__name__, failure.getErrorMessage())
             self.crawler.stats.inc_value(f"newscrawl/fetch_failed/{failure.type.__name__}")
 
-
-def tag_text(pattern: re.Pattern, html: str) -> str | None:
-    """The text of the first element ``pattern`` finds in the page's head and top, else ``None``."""
-    match = pattern.search(html, 0, 200_000)
-    return " ".join(replace_entities(remove_tags(match.group(1))).split()) if match else None
