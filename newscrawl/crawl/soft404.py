@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from w3lib.html import remove_tags, replace_entities
+from w3lib.html import remove_tags, replace_entities, replace_tags
 
 from newscrawl.crawl.fetch import MIN_ARTICLE_CHARS
 
@@ -76,6 +76,7 @@ MAX_TITLE_WORDS = 8
 TITLE_SEPARATOR = re.compile(r"\s+[|–—·•:-]\s+|\s+[-|]\s*$")
 TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.S | re.I)
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S | re.I)
+SCRIPTS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.S | re.I)
 #: How close (0-1) a page's text must be to the site's not-found page's to be that page.
 SAME_TEXT_RATIO = 0.9
 
@@ -98,6 +99,17 @@ def page_titles(html: str) -> tuple[str | None, str | None]:
     """
     found = (pattern.search(html, 0, 200_000) for pattern in (TITLE, H1))
     return tuple(" ".join(replace_entities(remove_tags(m.group(1))).split()) if m else None for m in found)
+
+
+def page_text(html: str) -> str:
+    """The visible text of a page's top (scripts and styles left out), for pages the parser found
+    no article text in.
+
+    >>> page_text("<title>x</title><script>var a;</script><p>Sorry,<br>gone.</p>")
+    'x Sorry, gone.'
+    """
+    html = SCRIPTS.sub(" ", html[:200_000])
+    return " ".join(replace_entities(replace_tags(html, " ")).split())[:5000]
 
 
 def phrase_in(text: str, phrases) -> str | None:

@@ -29,7 +29,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html, site_url
 from newscrawl.crawl.listings import DateWindow, date_argument, entry_day
 from newscrawl.crawl.middlewares.outcomes import GUESS
-from newscrawl.crawl.soft404 import NotFoundPage, page_titles, soft_404_reason
+from newscrawl.crawl.soft404 import NotFoundPage, page_text, page_titles, soft_404_reason
 from newscrawl.crawl.url_shapes import MAX_URL_LENGTH, UnfetchableURLError, clean_url, url_date
 from newscrawl.extract import parse_article
 from newscrawl.extract.dates import utc_now
@@ -230,8 +230,9 @@ class ArticleSpider(SitemapSpider):
             self.crawler.stats.inc_value(f"newscrawl/blocked/{kind}")
             return self.skip(response, "blocked", f"a {kind.replace('_', ' ')}, not the article")
         title, heading = page_titles(html)
-        reason = soft_404_reason(title, heading, article.body, self.not_found_pages.get(self.site_host(response)),
-                                 article.headline)
+        # no article text found: the page's own words tell an error page from a short item
+        reason = soft_404_reason(title, heading, article.body or page_text(html),
+                                 self.not_found_pages.get(self.site_host(response)), article.headline)
         if reason:
             self.crawler.stats.inc_value(f"newscrawl/blocked/soft_404_{reason}")
             return self.skip(response, "blocked", f"a soft 404 ({reason.replace('_', ' ')}: {title!r}), "
