@@ -124,6 +124,14 @@ LOG_FORMATTER = "newscrawl.ops.logformatter.NewscrawlLogFormatter"
 NEWSCRAWL_SITEMAP_RECENT_PERIODS = 1
 # news spider: without since/until, sitemap entries dated within this many days are fetched.
 NEWSCRAWL_RECENT_DAYS = 3
+# Sitemap traps (indexes nesting without end, or naming new sitemaps without end): at most this
+# many levels of sitemap indexes below a site's first sitemap, and this many child sitemaps a site
+# and run; beyond them sitemaps are not read, with a warning and newscrawl/sitemap/limit_* stats.
+NEWSCRAWL_SITEMAP_MAX_DEPTH = 3
+NEWSCRAWL_SITEMAP_MAX_FILES = 500
+# news spider: fetch one random path per site first, to know the site's not-found page when it
+# is served with 200 (soft 404s; newscrawl/crawl/soft404.py).
+NEWSCRAWL_NOT_FOUND_PROBE = True
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 

@@ -17,6 +17,8 @@ import feedparser
 from scrapy.http import TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from newscrawl.crawl.url_shapes import UnfetchableURLError, clean_url
+
 SITEMAP_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])(?!\d)")
 
 
@@ -86,7 +88,19 @@ def sitemap_month(url: str) -> date | None:
 def listing_dates(response) -> dict[str, str]:
     """``{article URL: date}`` of a sitemap (``lastmod``) or an RSS/Atom feed (updated, else
     published); ``{}`` for anything else.  Read here rather than in each spider so that every
-    spider's feeds and sitemaps get the check."""
+    spider's feeds and sitemaps get the check.  Keys are canonical (``clean_url``), as the
+    spiders' requests are; links that are no fetchable URL are left out."""
+    return {key: day for url, day in raw_listing_dates(response).items() if (key := canonical_or_none(url))}
+
+
+def canonical_or_none(url: str) -> str | None:
+    try:
+        return clean_url(url)
+    except UnfetchableURLError:
+        return None
+
+
+def raw_listing_dates(response) -> dict[str, str]:
     if not isinstance(response, TextResponse):
         return {}
     head = response.body[:2000]

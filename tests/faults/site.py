@@ -15,6 +15,7 @@ import time
 import zlib
 from collections.abc import Callable
 from email.utils import formatdate
+from html import escape
 from http.server import BaseHTTPRequestHandler
 
 from tests.siteserver import LoopbackServer
@@ -133,10 +134,12 @@ def gzip_bomb(inflated_size: int) -> bytes:
 # The site -------------------------------------------------------------------------------------------
 
 class FaultSite(LoopbackServer):
-    """Routes: path (with query) -> behaviour; anything else: 404."""
+    """Routes: path (with query) -> behaviour; else the longest of ``prefixes`` the path starts
+    with (endless or session-id variants of a page); anything else: 404."""
 
     def __init__(self, host: str = "127.0.0.1"):
         self.routes: dict[str, Behaviour] = {}
+        self.prefixes: dict[str, Behaviour] = {}
         self.vars: dict[str, str] = {}
         self.log: list[tuple[float, str]] = []
         self._lock = threading.Lock()
@@ -148,7 +151,9 @@ class FaultSite(LoopbackServer):
             def do_GET(self):  # noqa: N802 (http.server's naming)
                 with site._lock:
                     site.log.append((time.time(), self.path))
-                behaviour = site.routes.get(self.path)
+                behaviour = site.routes.get(self.path) or next(
+                    (site.prefixes[p] for p in sorted(site.prefixes, key=len, reverse=True) if self.path.startswith(p)),
+                    None)
                 try:
                     if behaviour is None:
                         respond(self, 404, b"<html><body>Not found</body></html>")
@@ -174,11 +179,15 @@ class FaultSite(LoopbackServer):
         with self._lock:
             return [t for t, p in self.log if p == path]
 
-    def add_feed(self, article_paths: list[str], extra_links: list[str] = ()) -> None:
-        items = "".join(f"<item><title>{p}</title><link>http://{HOST}{p}</link></item>" for p in article_paths)
+    def add_feed(self, article_paths: list[str], extra_links: list[str] = (), first_links: list[str] = (),
+                 home_extra: str = "") -> None:
+        """Home page (``home_extra`` in its body), RSS feed listing ``first_links``, then
+        the articles, then ``extra_links``, and robots.txt."""
+        items = "".join(f"<item><title>{escape(u)}</title><link>{escape(u)}</link></item>" for u in first_links)
+        items += "".join(f"<item><title>{p}</title><link>http://{HOST}{p}</link></item>" for p in article_paths)
         items += "".join(f"<item><title>{u}</title><link>{u}</link></item>" for u in extra_links)
         home = ('<html><head><title>Fault News</title><link rel="alternate" type="application/rss+xml" '
-                'href="/feed.xml"></head><body><h1>Fault News</h1></body></html>')
+                f'href="/feed.xml"></head><body><h1>Fault News</h1>{home_extra}</body></html>')
         self.routes["/"] = serve(home)
         self.routes["/feed.xml"] = serve(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Fault News'
                                          f'</title><link>http://{HOST}/</link>{items}</channel></rss>',

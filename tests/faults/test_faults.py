@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from tests.faults.site import (
     gzip_bomb,
     redirect,
     reset_mid_body,
+    respond,
     retry_after_date,
     serve,
     slow,
@@ -48,6 +50,12 @@ class Case:
     settings: tuple = ()
     robots: str | None = None
     feed_links: tuple = ()
+    #: feed links listed before the good articles
+    feed_first: tuple = ()
+    #: markup added to the home page's body
+    home: str = ""
+    #: path prefix -> behaviour, for paths no route names (session-id variants, endless sitemaps)
+    prefixes: dict = field(default_factory=dict)
 
 
 def stories(n):
@@ -105,6 +113,64 @@ CONSENT = ('<html><head><title>Fault News</title><script src="https://consent.ex
 
 def sitemap_robots(path):
     return f"User-agent: *\nDisallow: /private/\nSitemap: http://{HOST}{path}\n"
+
+
+def raw_sitemap(locs, index=False):
+    """A urlset (or sitemap index) of these ``loc`` texts as given, undated."""
+    kind, item = ("sitemapindex", "sitemap") if index else ("urlset", "url")
+    entries = "".join(f"<{item}><loc>{escape(loc)}</loc></{item}>" for loc in locs)
+    return f'<?xml version="1.0"?><{kind} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</{kind}>'
+
+
+#: Links no listing should make the crawler fetch, nor stop at: each costs its own entry only.
+UNFETCHABLE = ("javascript:alert(1)", "data:text/html;base64,PGgxPng8L2gxPg==", "mailto:desk@fault.test",
+               "http://[::1", f"http://{HOST}:99999/news/bad-port-story-here.html",
+               f"http://{HOST}/news/" + "very-long-" * 300 + "story.html")
+
+
+def nested_index(number):
+    """Sitemap index n names index n+1, without end; the first also names a real urlset."""
+    children = [f"http://{HOST}/sitemap-nest-{number + 1}.xml"]
+    if number == 0:
+        children.append(f"http://{HOST}/sitemap-leaf.xml")
+    return serve(raw_sitemap(children, index=True), "application/xml")
+
+
+def session_index(other):
+    """A sitemap index naming ``other`` with a new session id and tracking tags at each request."""
+    def behaviour(handler, site):
+        n = len(site.paths())
+        locs = [f"http://{HOST}/{other}?sid={n}&utm_source=map", f"http://{HOST}/{other};jsessionid={n}A",
+                f"http://{HOST}/{other}?PHPSESSID={n}", f"http://{HOST}/sitemap-leaf.xml#{n}"]
+        respond(handler, 200, raw_sitemap(locs, index=True).encode(), "application/xml")
+    return behaviour
+
+
+def page_with_text(title, heading, *paragraphs):
+    """A page in the site's template, with these title, heading and paragraphs."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            f'<header><nav><a href="/">Home</a> <a href="/tag/town/">Town</a></nav></header><main><article>'
+            f'<h1>{heading}</h1>{text}</article></main><footer><a href="/about">About us</a></footer></body></html>')
+
+
+RECENT = ("Recent stories: the council approved the town budget on Monday after a long debate about roads.",
+          "The bridge over the river reopened after two years of repairs, to the relief of the commuters.",
+          "The school board met on Thursday to discuss the new timetable and the cost of the buses.")
+SOFT_404 = {
+    "/news/gone-en.html": page_with_text("Page not found | Fault News", "Sorry, we lost that one", *RECENT),
+    "/news/gone-de.html": page_with_text("Seite nicht gefunden - Fault News", "Hoppla", *RECENT),
+    "/news/gone-fr.html": page_with_text("Page introuvable - Fault News", "Désolé", *RECENT),
+    "/news/gone-es.html": page_with_text("Página no encontrada | Fault News", "Lo sentimos", *RECENT),
+    "/news/search-for-budget-story.html": page_with_text("Search results for “budget” – Fault News",
+                                                          "Search results", *RECENT),
+    "/news/oops-short-story.html": page_with_text("Fault News", "Fault News",
+                                                  "Sorry, the page you requested could not be found."),
+}
+#: The site's answer, with 200, to any path it does not know: no error word in it.
+GONE_FISHING = page_with_text("Fault News", "Gone fishing",
+                              "We looked everywhere for the page you asked for, but it has gone fishing today.",
+                              *RECENT)
 
 
 CASES = [
@@ -181,6 +247,54 @@ CASES = [
                                                 "http://[::1]/news/x-y-z-w.html"),
          log=("scheme 'file' refused", "non-public address 127.0.0.2", "non-public address ::1")),
     Case("robots_disallow", {"/private/secret-story.html": serve(stories(26))}, log=("Forbidden by robots.txt",)),
+    # 8. one bad listing entry costs that entry only
+    Case("feed_unfetchable_links_first", feed_first=UNFETCHABLE,
+         log=("feed link 'javascript:alert(1)': scheme 'javascript' is not http or https; skipped",
+              "Port out of range", "no link", "characters, more than 2083")),
+    Case("sitemap_robots_home_unfetchable", robots="User-agent: *\nSitemap: http://[::1\nSitemap: javascript:x\n"
+         f"Sitemap: http://{HOST}/sitemap-bad.xml\n",
+         routes={"/sitemap-bad.xml": serve(raw_sitemap([*UNFETCHABLE, f"http://{HOST}/news/sitemap-only-story-40.html"]),
+                                           "application/xml"),
+                 "/news/sitemap-only-story-40.html": serve(stories(40)),
+                 "/news/home-only-story-number-41.html": serve(stories(41))},
+         home="".join(f'<a href="{escape(u)}">x</a>' for u in UNFETCHABLE)
+         + '<link rel="alternate" type="application/rss+xml" href="http://[::1">'
+         + '<a href="/news/home-only-story-number-41.html">Story 41</a>',
+         exported={"/news/sitemap-only-story-40.html": "Story number 40 of the fault site",
+                   "/news/home-only-story-number-41.html": "Story number 41 of the fault site"},
+         log=("robots link", "sitemap link", "home link")),
+    # 9. crawler traps
+    Case("sitemap_index_nests_forever", routes={**{f"/sitemap-nest-{i}.xml": nested_index(i) for i in range(200)},
+                                                "/sitemap-leaf.xml": serve(raw_sitemap(
+                                                    [f"http://{HOST}/news/nested-story-number-42.html"]),
+                                                    "application/xml"),
+                                                "/news/nested-story-number-42.html": serve(stories(42))},
+         robots=sitemap_robots("/sitemap-nest-0.xml"),
+         exported={"/news/nested-story-number-42.html": "Story number 42 of the fault site"},
+         log=("limit NEWSCRAWL_SITEMAP_MAX_DEPTH=3",)),
+    Case("sitemap_indexes_cycle_session_ids", prefixes={"/sitemap-a.xml": session_index("sitemap-b.xml"),
+                                                        "/sitemap-b.xml": session_index("sitemap-a.xml")},
+         routes={"/sitemap-leaf.xml": serve(raw_sitemap([f"http://{HOST}/news/cycled-story-number-43.html"]),
+                                            "application/xml"),
+                 "/news/cycled-story-number-43.html": serve(stories(43))},
+         robots=sitemap_robots("/sitemap-a.xml"),
+         exported={"/news/cycled-story-number-43.html": "Story number 43 of the fault site"}),
+    Case("sitemap_endless_undated_children",
+         routes={"/sitemap-stream.xml": serve(raw_sitemap([f"http://{HOST}/sitemap-child-{i}.xml" for i in range(5000)],
+                                                          index=True), "application/xml")},
+         prefixes={"/sitemap-child-": serve(raw_sitemap([]), "application/xml")},
+         robots=sitemap_robots("/sitemap-stream.xml"), settings=("-s", "NEWSCRAWL_SITEMAP_MAX_FILES=50"),
+         log=("limit NEWSCRAWL_SITEMAP_MAX_FILES=50",)),
+    Case("feed_session_and_tracking_variants",
+         feed_first=tuple(f"http://{HOST}{path}{variant.format(i)}" for i in range(150) for path in GOOD
+                          for variant in ("?utm_source=rss&utm_medium={}", ";jsessionid={}ABC", "?sid={}",
+                                          "?fbclid={}&PHPSESSID=x", "#comment-{}")),
+         prefixes={path: serve(article_html(int(path[-6]), title)) for path, title in GOOD.items()}),
+    # 10. not every 200 is an article
+    Case("soft_404_pages", {path: serve(html) for path, html in SOFT_404.items()},
+         log=("a soft 404 (title: 'Page not found | Fault News')", "a soft 404 (error text")),
+    Case("soft_404_like_site_not_found", feed_links=(f"http://{HOST}/news/vanished-story-number-44.html",),
+         prefixes={"/": serve(GONE_FISHING)}, log=("a soft 404 (site page",)),
 ]
 
 
@@ -207,7 +321,8 @@ def test_fault(case: Case, tmp_path: Path, canary, dead_origin, fault_figures):
         site.routes.update(case.routes)
         site.vars.update(canary=canary.url, dead=dead_origin)
         links = [link.format(**site.vars) for link in case.feed_links]
-        site.add_feed(list(GOOD) + list(case.pages), links)
+        site.prefixes.update(case.prefixes)
+        site.add_feed(list(GOOD) + list(case.pages), links, case.feed_first, case.home)
         if case.robots:
             site.routes["/robots.txt"] = serve(case.robots, "text/plain")
         result = run_crawl("news", tmp_path / "out.jsonl", "-a", f"site=http://{HOST}", "-a", f"base_url={site.url}",
@@ -289,7 +404,51 @@ def check_robots(site, result, requests, manifests):
     assert "/private/secret-story.html" not in requests
 
 
+def check_unfetchable(counts):
+    def check(site, result, requests, manifests):
+        for reason, count in counts.items():
+            assert result.stats.get(f"newscrawl/listing/unfetchable/{reason}", 0) >= count, (reason, result.stats)
+        assert not any("very-long" in path or "bad-port" in path for path in requests)
+    return check
+
+
+def check_nesting(site, result, requests, manifests):
+    nested = [p for p in requests if p.startswith("/sitemap-nest-")]
+    assert len(nested) == 4  # the first index and three levels below it
+    assert result.stats["newscrawl/sitemap/limit_depth"] == 1
+
+
+def check_cycle(site, result, requests, manifests):
+    assert sorted(p for p in requests if p.startswith("/sitemap-")) == [
+        "/sitemap-a.xml", "/sitemap-b.xml", "/sitemap-leaf.xml"]  # session ids and tags are one URL
+
+
+def check_endless_children(site, result, requests, manifests):
+    assert len([p for p in requests if p.startswith("/sitemap-child-")]) == 50
+    assert result.stats["newscrawl/sitemap/limit_files"] == 5000 - 50
+
+
+def check_variants(site, result, requests, manifests):
+    assert sorted(p for p in requests if p.startswith("/news/")) == sorted(GOOD)  # one fetch an article
+
+
+def check_soft_404(counts):
+    def check(site, result, requests, manifests):
+        for reason, count in counts.items():
+            assert result.stats.get(f"newscrawl/blocked/soft_404_{reason}") == count, result.stats
+        assert [m["blocked"] for m in manifests] == [{f"soft_404_{r}": c for r, c in counts.items()}]
+    return check
+
+
 CHECKS = {
+    "feed_unfetchable_links_first": check_unfetchable({"scheme": 3, "malformed": 2, "too_long": 1}),
+    "sitemap_robots_home_unfetchable": check_unfetchable({"scheme": 7, "malformed": 6, "too_long": 2}),
+    "sitemap_index_nests_forever": check_nesting,
+    "sitemap_indexes_cycle_session_ids": check_cycle,
+    "sitemap_endless_undated_children": check_endless_children,
+    "feed_session_and_tracking_variants": check_variants,
+    "soft_404_pages": check_soft_404({"title": 5, "error_text": 1}),
+    "soft_404_like_site_not_found": check_soft_404({"site_page": 1}),
     "429_retry_after_seconds": check_retry_after_seconds,
     "429_retry_after_date": check_retry_after_date,
     "repeated_503_backoff": check_backoff,

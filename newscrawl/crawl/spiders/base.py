@@ -3,25 +3,56 @@
 Discovery comes from feeds (RSS/Atom, read by feedparser) and sitemaps (Scrapy's
 ``SitemapSpider``); a spider subclass only says where those are and which entries to keep.
 Pages go through the one extraction path, ``newscrawl.extract.parse_article``.
+
+Every link a listing gives (feed entry, sitemap ``loc``, robots.txt ``Sitemap:`` line, home-page
+link) goes through ``listed_url``: canonicalised by the one shared function
+(``newscrawl.crawl.url_shapes.clean_url``), or skipped and counted under
+``newscrawl/listing/unfetchable/<reason>`` when it is no fetchable URL, so one bad entry costs one
+entry.  Sitemaps are read here too (Scrapy's ``SitemapSpider`` parses them, but would build a
+request per ``loc`` and stop at the first bad one), bounded in depth and number per site
+(``NEWSCRAWL_SITEMAP_MAX_DEPTH``, ``NEWSCRAWL_SITEMAP_MAX_FILES``) against sitemap traps.
 """
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
+import secrets
+from collections import Counter
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 from scrapy import Request
 from scrapy.exceptions import CloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html, site_url
 from newscrawl.crawl.listings import DateWindow, date_argument, entry_day
-from newscrawl.crawl.url_shapes import url_date
+from newscrawl.crawl.middlewares.outcomes import GUESS
+from newscrawl.crawl.soft404 import NotFoundPage, page_text, page_titles, soft_404_reason
+from newscrawl.crawl.url_shapes import MAX_URL_LENGTH, UnfetchableURLError, clean_url, url_date
 from newscrawl.extract import parse_article
 from newscrawl.extract.dates import utc_now
 
 logger = logging.getLogger(__name__)
+
+#: ``request.meta`` key: how many sitemap indexes lie between this sitemap and the site's first one.
+SITEMAP_DEPTH_KEY = "newscrawl_sitemap_depth"
+
+
+class ListedEntries:
+    """A sitemap's entries with every ``loc`` canonical and fetchable (``spider.listed_url``);
+    ``type`` as Scrapy's ``Sitemap`` has it, for ``sitemap_filter``."""
+
+    def __init__(self, sitemap: Sitemap, spider: ArticleSpider, base: str):
+        self.sitemap, self.spider, self.base, self.type = sitemap, spider, base, sitemap.type
+
+    def __iter__(self):
+        for entry in self.sitemap:
+            url = self.spider.listed_url(entry.get("loc", ""), self.base, "sitemap")
+            if url:
+                entry["loc"] = url
+                yield entry
 
 
 def origin_argument(value: str) -> str:
@@ -66,6 +97,8 @@ class ArticleSpider(SitemapSpider):
         #: see ``newscrawl.crawl.middlewares.OriginOverrideMiddleware``.
         self.base_url = origin_argument(base_url) if base_url else None
         self.origin_overrides: dict[str, str] = {}
+        self.sitemaps_per_site: Counter[str] = Counter()  # child sitemaps requested, by site
+        self.not_found_pages: dict[str, NotFoundPage] = {}  # site host -> its answer to a path that cannot exist
 
     def serve_from_base_url(self, hosts) -> None:
         """With ``-a base_url=``, fetch these hosts' URLs from that origin, and allow the origin."""
@@ -76,13 +109,72 @@ class ArticleSpider(SitemapSpider):
     def feed_request(self, url: str) -> Request:
         return Request(url, callback=self.parse_feed, errback=self.on_error)
 
-    def sitemap_request(self, url: str) -> Request:
-        return Request(url, callback=self._parse_sitemap, errback=self.on_error)
+    def sitemap_request(self, url: str, depth: int = 0) -> Request:
+        return Request(url, callback=self._parse_sitemap, errback=self.on_error, meta={SITEMAP_DEPTH_KEY: depth})
+
+    def listed_url(self, url: str | None, base: str, where: str) -> str | None:
+        """The canonical URL of a link a listing (``where``: feed, sitemap, robots, home) gives,
+        resolved against ``base``; ``None``, logged and counted, when it is no fetchable URL."""
+        try:
+            url = (url or "").strip()
+            if not url:
+                raise UnfetchableURLError(url, "malformed", "no link")
+            return clean_url(urljoin(base, url) if url and "://" not in url[:12] else url,
+                             self.settings.getint("URLLENGTH_LIMIT", MAX_URL_LENGTH) or MAX_URL_LENGTH)
+        except UnfetchableURLError as error:
+            problem = error
+        except ValueError as error:  # urljoin on a malformed link
+            problem = UnfetchableURLError(url, "malformed", str(error))
+        logger.warning("%s: %s link %s; skipped", base, where, problem)
+        self.crawler.stats.inc_value(f"newscrawl/listing/unfetchable/{problem.reason}")
+        return None
 
     def _parse_sitemap(self, response):
-        # SitemapSpider builds the requests; every one of them gets our failure logging.
-        for request in super()._parse_sitemap(response):
-            yield request.replace(errback=self.on_error)
+        """Requests for a sitemap's entries (``sitemap_filter`` chooses them, ``sitemap_rules`` gives
+        their callback) or for the child sitemaps of a sitemap index, within the trap limits."""
+        depth = response.meta.get(SITEMAP_DEPTH_KEY, 0)
+        if response.url.endswith("/robots.txt"):  # SitemapSpider's convention for sitemap_urls
+            urls = filter(None, (self.listed_url(u, response.url, "robots")
+                                 for u in sitemap_urls_from_robots(response.body, base_url=response.url)))
+            yield from self.child_sitemaps(response, urls, depth - 1)
+            return
+        body = self._get_sitemap_body(response)
+        sitemap = Sitemap(body) if body else None
+        if sitemap is None or sitemap.type not in ("sitemapindex", "urlset"):
+            logger.warning("%s: not a readable sitemap; skipped", response.url)
+            self.crawler.stats.inc_value("newscrawl/sitemap/unreadable")
+            return
+        entries = self.sitemap_filter(ListedEntries(sitemap, self, response.url))
+        if sitemap.type == "sitemapindex":
+            urls = (e["loc"] for e in entries if any(x.search(e["loc"]) for x in self._follow))
+            yield from self.child_sitemaps(response, urls, depth)
+            return
+        for entry in entries:
+            callback = next((c for rule, c in self._cbs if rule.search(entry["loc"])), None)
+            if callback:
+                yield Request(entry["loc"], callback=callback, errback=self.on_error)
+
+    def child_sitemaps(self, response, urls, depth: int):
+        """Requests for the sitemaps an index (at ``depth``) names, until the site's limits: sitemap
+        indexes that nest without end, or name new sitemaps without end, are traps."""
+        max_depth = self.settings.getint("NEWSCRAWL_SITEMAP_MAX_DEPTH", 3)
+        max_files = self.settings.getint("NEWSCRAWL_SITEMAP_MAX_FILES", 500)
+        site = urlsplit(site_url(response.request) if response.request else response.url).netloc
+        read = self.sitemaps_per_site
+        for url in urls:
+            if depth + 1 > max_depth:
+                limit = f"NEWSCRAWL_SITEMAP_MAX_DEPTH={max_depth} (sitemap indexes nested deeper)"
+            elif read[site] >= max_files:
+                limit = f"NEWSCRAWL_SITEMAP_MAX_FILES={max_files} (sitemaps read from this site)"
+            else:
+                read[site] += 1
+                yield self.sitemap_request(url, depth + 1)
+                continue
+            name = "depth" if limit.startswith("NEWSCRAWL_SITEMAP_MAX_DEPTH") else "files"
+            if not self.crawler.stats.get_value(f"newscrawl/sitemap/limit_{name}"):
+                logger.warning("%s: sitemap %s not read: limit %s reached, a sitemap trap or a huge site; "
+                               "raise the setting to read further", response.url, url, limit)
+            self.crawler.stats.inc_value(f"newscrawl/sitemap/limit_{name}")
 
     def parse_feed(self, response):
         """Article requests for the entries of an RSS or Atom feed, newest first as listed."""
@@ -92,10 +184,8 @@ class ArticleSpider(SitemapSpider):
             self.crawler.stats.inc_value("newscrawl/feed/unreadable")
             return
         for entry in feed.entries:
-            url = entry.get("link")
-            if not url:
-                continue
-            if not self.keep_feed_entry(entry):
+            url = self.listed_url(entry.get("link"), response.url, "feed")
+            if not url or not self.keep_feed_entry(entry):
                 continue
             yield Request(url, callback=self.parse_article, errback=self.on_error)
 
@@ -139,8 +229,46 @@ class ArticleSpider(SitemapSpider):
         if kind:
             self.crawler.stats.inc_value(f"newscrawl/blocked/{kind}")
             return self.skip(response, "blocked", f"a {kind.replace('_', ' ')}, not the article")
+        title, heading = page_titles(html)
+        # no article text found: the page's own words tell an error page from a short item
+        reason = soft_404_reason(title, heading, article.body or page_text(html),
+                                 self.not_found_pages.get(self.site_host(response)), article.headline)
+        if reason:
+            self.crawler.stats.inc_value(f"newscrawl/blocked/soft_404_{reason}")
+            return self.skip(response, "blocked", f"a soft 404 ({reason.replace('_', ' ')}: {title!r}), "
+                                                  f"not the article")
         article.crawled_at = utc_now()
         return [article]
+
+    def not_found_probe(self, site: str) -> Request | None:
+        """A request for a random path of ``site`` (``scheme://host``): what the site answers for a
+        page that cannot exist, to know its soft 404s (``NEWSCRAWL_NOT_FOUND_PROBE``)."""
+        if not self.settings.getbool("NEWSCRAWL_NOT_FOUND_PROBE", True):
+            return None
+        return Request(f"{site}/{secrets.token_hex(6)}-newscrawl-no-such-page", callback=self.parse_not_found,
+                       errback=self.on_not_found_error, priority=100, dont_filter=True,
+                       meta={"handle_httpstatus_all": True, "dont_retry": True, GUESS: True})
+
+    def parse_not_found(self, response):
+        if not looks_like_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1")):
+            return
+        try:
+            html, _ = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+            article = parse_article(html, response.url)
+        except Exception as error:  # noqa: BLE001 (no comparison then, the crawl goes on)
+            logger.debug("%s: not-found page unreadable: %r", response.url, error)
+            return
+        page = NotFoundPage.of(article.headline, article.body)
+        if page:
+            self.not_found_pages[self.site_host(response)] = page
+            self.crawler.stats.inc_value("newscrawl/soft_404/site_page_known")
+
+    def on_not_found_error(self, failure):
+        logger.debug("%s: not-found probe failed: %s", failure.request.url, failure.getErrorMessage())
+
+    @staticmethod
+    def site_host(response) -> str:
+        return urlsplit(site_url(response.request) if response.request else response.url).netloc
 
     def skip(self, response, reason: str, message: str):
         """Log and count a fetched page that yields no article."""
@@ -157,3 +285,4 @@ class ArticleSpider(SitemapSpider):
         else:
             logger.warning("%s: %s: %s; skipped", url, failure.type.__name__, failure.getErrorMessage())
             self.crawler.stats.inc_value(f"newscrawl/fetch_failed/{failure.type.__name__}")
+

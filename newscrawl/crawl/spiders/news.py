@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from scrapy import Request, signals
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -22,7 +22,7 @@ from newscrawl.crawl.fetch import site_url
 from newscrawl.crawl.listings import DateWindow, entry_day, sitemap_month
 from newscrawl.crawl.middlewares.outcomes import GUESS
 from newscrawl.crawl.spiders.base import ArticleSpider
-from newscrawl.crawl.url_shapes import clean_url, looks_like_article, url_date
+from newscrawl.crawl.url_shapes import looks_like_article, url_date
 from newscrawl.extract.urls import on_domain, site_of
 
 logger = logging.getLogger(__name__)
@@ -71,6 +71,9 @@ class NewsSpider(ArticleSpider):
             # Scrapy's robots.txt middleware fetches it once a site; its parser names the sitemaps.
             self.crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
         for site in self.sites:
+            probe = self.not_found_probe(site)
+            if probe:
+                yield probe
             yield Request(site + "/", callback=self.parse_home, errback=self.on_home_error)
             if not obey:
                 yield Request(site + "/robots.txt", callback=self.parse_robots, errback=self.on_probe_error,
@@ -82,7 +85,8 @@ class NewsSpider(ArticleSpider):
         """Keep the sitemaps robots.txt names (Protego's parser lists them), by site."""
         root = self.site_root(site_url(request))
         sitemaps = getattr(getattr(robotparser, "rp", None), "sitemaps", ())
-        self.robots_sitemaps[root] = [urljoin(root + "/", url) for url in sitemaps]
+        self.robots_sitemaps[root] = list(filter(None, (self.listed_url(url, root + "/robots.txt", "robots")
+                                                       for url in sitemaps)))
 
     def sitemaps_of(self, url: str):
         """Sitemap requests of a site once its robots.txt was read (the home page waits for it)."""
@@ -98,8 +102,8 @@ class NewsSpider(ArticleSpider):
             yield from self.sitemaps_of(site_url(failure.request))
 
     def parse_home(self, response):
-        feeds = [urljoin(response.url, href) for href in response.xpath(
-            "//link[@rel='alternate' and (" + " or ".join(f"@type='{t}'" for t in FEED_TYPES) + ")]/@href").getall()]
+        feeds = list(filter(None, (self.listed_url(href, response.url, "home feed") for href in response.xpath(
+            "//link[@rel='alternate' and (" + " or ".join(f"@type='{t}'" for t in FEED_TYPES) + ")]/@href").getall())))
         if feeds:
             self.crawler.stats.inc_value("newscrawl/discovery/feed_linked", len(feeds))
         for url in feeds or [self.site_root(response.url) + path for path in self.feed_paths]:
@@ -108,14 +112,15 @@ class NewsSpider(ArticleSpider):
         if self.settings.getbool("ROBOTSTXT_OBEY"):
             yield from self.sitemaps_of(response.url)
         for href in response.css("a::attr(href)").getall():
-            url = clean_url(urljoin(response.url, href.strip()))
-            if self.is_on_site(url) and looks_like_article(url) and self.window.contains(url_date(url)):
+            url = self.listed_url(href, response.url, "home")
+            if url and self.is_on_site(url) and looks_like_article(url) and self.window.contains(url_date(url)):
                 self.crawler.stats.inc_value("newscrawl/discovery/home_link")
                 yield Request(url, callback=self.parse_article, errback=self.on_error)
 
     def parse_robots(self, response):
         """robots.txt fetched by the spider itself: only with ``ROBOTSTXT_OBEY`` off."""
-        sitemaps = list(sitemap_urls_from_robots(response.body, base_url=response.url))
+        sitemaps = list(filter(None, (self.listed_url(url, response.url, "robots")
+                                      for url in sitemap_urls_from_robots(response.body, base_url=response.url))))
         yield from self.sitemap_requests(self.site_root(response.url), sitemaps)
 
     def sitemap_requests(self, root: str, sitemaps: list[str]):
@@ -123,8 +128,9 @@ class NewsSpider(ArticleSpider):
         if sitemaps:
             self.crawler.stats.inc_value("newscrawl/discovery/sitemap_in_robots", len(sitemaps))
         for url in sitemaps or [root + path for path in self.sitemap_paths]:
-            yield Request(url, callback=self._parse_sitemap, errback=self.on_error if sitemaps else self.on_probe_error,
-                          meta={} if sitemaps else {GUESS: True})
+            request = self.sitemap_request(url)
+            yield request.replace(errback=self.on_error if sitemaps else self.on_probe_error,
+                                  meta={**request.meta, **({} if sitemaps else {GUESS: True})})
 
     def on_probe_error(self, failure):
         """A guessed feed or sitemap path that does not exist is normal: noted, not warned."""
@@ -141,7 +147,6 @@ class NewsSpider(ArticleSpider):
             if entries.type == "sitemapindex":
                 keep = self.keep_sitemap(entry)
             else:
-                entry["loc"] = clean_url(entry["loc"])
                 keep = looks_like_article(entry["loc"]) and self.sitemap_window.contains(
                     url_date(entry["loc"]) or entry_day(entry.get("lastmod")))
             if keep:
