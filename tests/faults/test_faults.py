@@ -68,6 +68,11 @@ GERMAN = ["Der Stadtrat von Zürich hat am Montag über die Größe des Haushalt
           "Die Opposition kündigte an, gegen den Beschluss vor das Verwaltungsgericht zu ziehen."]
 
 
+ENGLISH = ["The city council of Zürich approved the budget on Monday after a long debate in the town hall.",
+           "The second paragraph explains the budget numbers and the reasons behind them for the residents.",
+           "Opponents of the plan said that this was only the first step of a longer dispute in the city."]
+
+
 def german_page(number, charset):
     return article_html(number, "Zürich: Stadtrat beschließt Budget", charset=charset, lang="de", paragraphs=GERMAN)
 
@@ -178,6 +183,10 @@ CASES = [
          exported={"/news/bytes.html": "Story number 23 of the fault site"}),
     Case("cp1252_declared_utf8", {"/news/zurich.html": serve(german_page(28, "utf-8").encode("cp1252"))},
          exported={"/news/zurich.html": "Zürich: Stadtrat beschließt Budget"}, log=("written in cp1252",)),
+    # one letter in an English page: the share of broken bytes is too small to reject the page
+    Case("one_cp1252_letter_as_utf8", {"/news/zurich-one.html": serve(article_html(
+        47, "Zürich council approves the budget", paragraphs=ENGLISH).encode("cp1252"))},
+         exported={"/news/zurich-one.html": "Zürich council approves the budget"}, log=("written in cp1252",)),
     Case("utf8_declared_cp1252", {"/news/zurich-utf8.html": serve(german_page(29, "windows-1252"),
                                                                    "text/html; charset=windows-1252")},
          exported={"/news/zurich-utf8.html": "Zürich: Stadtrat beschließt Budget"}),
@@ -317,6 +326,12 @@ def check_german_text(site, result, requests, manifests):
     assert body == "\n\n".join(GERMAN)  # every letter kept
 
 
+def check_english_text(site, result, requests, manifests):
+    check_encoding_text(site, result, requests, manifests)
+    body = next(r["body"] for r in result.records if "zurich" in r["url"])
+    assert body == "\n\n".join(ENGLISH)  # not "Zrich"
+
+
 # No control, escape, lone surrogate, U+FFFD or bidi override in any text a record carries.
 UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffd\u202a-\u202e\u2066-\u2069]")
 
@@ -363,6 +378,7 @@ CHECKS = {
     "invalid_utf8_bytes": check_encoding_text,
     "cp1252_declared_utf8": check_german_text,
     "utf8_declared_cp1252": check_german_text,
+    "one_cp1252_letter_as_utf8": check_english_text,
     "hostile_text": check_clean_text,
     "sitemap_100k_urls": check_sitemap_entries_filtered,
     "sitemap_index_includes_itself": check_self_index,
