@@ -11,7 +11,7 @@ from itemloaders.processors import Compose, Identity, Join, MapCompose, TakeFirs
 from w3lib.url import safe_url_string
 
 from newscrawl.extract.dates import to_iso
-from newscrawl.extract.text import normalize_credit, normalize_space, repair_homoglyphs
+from newscrawl.extract.text import normalize_credit, normalize_space, remove_unshowable, repair_homoglyphs
 from newscrawl.items import Article
 
 
@@ -54,9 +54,20 @@ def web_url(value: str) -> str | None:
     'https://www.jungewelt.de/artikel/orden-f%C3%BCrs-morden.html'
     >>> web_url("https://bücher.de/a%20b c"), web_url("")
     ('https://xn--bcher-kva.de/a%20b%20c', None)
+    >>> web_url("https://x.example/a\\ud800b\\x00.jpg\\u202e")  # a hostile value loses its junk, not the record
+    'https://x.example/ab.jpg'
     """
-    value = value.strip()
+    value = remove_unshowable(value).strip()
     return safe_url_string(value) if value else None
+
+
+def clean_date(value):
+    """A date string without unshowable characters (``remove_unshowable``); other values as given.
+
+    >>> clean_date("2024-05-03T10:00:00+02:00\\ud800\\x00")
+    '2024-05-03T10:00:00+02:00'
+    """
+    return remove_unshowable(value).strip() if isinstance(value, str) else value
 
 
 def language_tag(value: str) -> str | None:
@@ -86,7 +97,7 @@ class ArticleLoader(ItemLoader):
     body_out = Join("\n\n")
     captions_in = MapCompose(clean_caption)
     captions_out = Identity()
-    published_at_in = MapCompose(to_iso)
-    modified_at_in = MapCompose(to_iso)
+    published_at_in = MapCompose(clean_date, to_iso)
+    modified_at_in = MapCompose(clean_date, to_iso)
     language_in = MapCompose(normalize_space, language_tag)
     url_in = canonical_url_in = MapCompose(web_url)

@@ -8,8 +8,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters that are invisible in a rendered page but break comparisons and search.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Characters that are invisible in a rendered page but break comparisons and search.  ZWNJ and
+# ZWJ are not among them: Persian, Indic scripts and emoji sequences need them (``keep_joiners``).
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
+# Text no reader should receive, from hostile or broken pages and JSON-LD escapes: terminal escape
+# sequences (whole, so no "[31m" is left to show), C0/C1 controls and DEL (tab, line breaks and NEL
+# stay for the white-space rules), lone surrogates (an unpaired "\ud800" escape: no UTF-8 encoder
+# takes one, so one would cost the whole feed line), U+FFFD (a byte already lost: nothing to show),
+# non-characters, and the bidi embeddings, overrides and isolates that reorder what is shown around
+# them (U+202A-202E, U+2066-2069; the LRM/RLM/ALM marks RTL text uses stay).
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~])?"
+                              r"|\x9b[0-?]*[ -/]*[@-~]")
+_UNSHOWABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffd\ufffe\uffff"
+                         "\u202a-\u202e\u2066-\u2069]")
+_JOINERS = re.compile("[\u200c\u200d]")
 _SPACES = re.compile(r"\s+")
 _LINE_SPACES = re.compile(r"[^\S\n]+")
 
@@ -28,18 +40,61 @@ _CREDIT_SEPARATOR = re.compile(r" [./:] ")
 _KEY_DROP = re.compile(r"[\W_]+")
 
 
+def remove_unshowable(text: str) -> str:
+    """``text`` without terminal escapes, control characters, lone surrogates, U+FFFD and bidi
+    overrides/isolates; white space and every script's letters and marks untouched.
+
+    >>> remove_unshowable("Bad\\x00 \\x1b[31mred\\x1b[0m \\x1b]0;title\\x07news\\x85\\ud800 \\u202egnp.exe")
+    'Bad red news\\x85 gnp.exe'
+    >>> remove_unshowable("שלום \\u200fעולם\\n\\tإلى اللقاء")
+    'שלום \\u200fעולם\\n\\tإلى اللقاء'
+    """
+    return _UNSHOWABLE.sub("", _TERMINAL_ESCAPE.sub("", text))
+
+
+def _needs_joiner(char: str) -> bool:
+    """Whether ``char`` is a letter, mark or symbol of a script (or emoji) that ZWJ/ZWNJ shape."""
+    return bool(char) and ord(char) > 0x24F and unicodedata.category(char)[0] in "LMS"
+
+
+def keep_joiners(text: str) -> str:
+    """ZWNJ/ZWJ kept between two characters that need them (Persian and Indic words, emoji
+    sequences); elsewhere (inside Latin words, at the edges) they only break search, and go.
+
+    >>> keep_joiners("می\\u200cخواهم") == "می\\u200cخواهم"  # Persian "I want": ZWNJ keeps the letters apart
+    True
+    >>> keep_joiners("क्\\u200dष") == "क्\\u200dष"  # Hindi: ZWJ after the virama asks for the half form
+    True
+    >>> keep_joiners("👨\\u200d👩\\u200d👧") == "👨\\u200d👩\\u200d👧"  # one family emoji, not three people
+    True
+    >>> keep_joiners("Ca\\u200crde\\u200dnas\\u200d")
+    'Cardenas'
+    """
+    def keep(match: re.Match) -> str:
+        at = match.start()
+        before, after = text[at - 1:at] if at else "", text[at + 1:at + 2]
+        return match.group() if _needs_joiner(before) and _needs_joiner(after) else ""
+
+    return _JOINERS.sub(keep, text)
+
+
 def normalize_space(text) -> str:
-    """NFC, no invisible characters, every run of white space (NBSP included) one space.
+    """NFC, nothing unshowable (``remove_unshowable``), no invisible characters (joiners only where a
+    script needs them), every run of white space (NBSP included) one space.
 
     >>> normalize_space("  Julia\u0301n\u00a0 Ca\u200brdenas \\n")
     'Julián Cardenas'
+    >>> normalize_space("Council\\x00\\x1b[2J approves\\u202e the\\ud83d budget\\x07")
+    'Council approves the budget'
+    >>> normalize_space("Вітаю,\\x9b1m 世界 — नमस्ते\\x0b")
+    'Вітаю, 世界 — नमस्ते'
     >>> normalize_space(None)
     ''
     """
     if not text or not isinstance(text, str):
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
+    text = unicodedata.normalize("NFC", remove_unshowable(text)).translate(_INVISIBLE)
+    return _SPACES.sub(" ", keep_joiners(text)).strip()
 
 
 def normalize_paragraphs(text: str | None) -> str:

@@ -4,14 +4,18 @@
 ``.html.gz``) with the same code a crawl runs and writes one JSON record per line to stdout, each
 valid against the schema's extract profile (``newscrawl/output/schema/article-v1-extract.json``).
 A page a crawl would drop (no headline or no body: ``ValidationPipeline``'s rule) is named on
-stderr and not written.
+stderr and not written.  Only regular files are opened (a FIFO or a device would block or never
+end), and no page is read past ``--max-bytes`` (after gunzipping: a gzip bomb stops there).
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import os
+import stat
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,29 +28,47 @@ from newscrawl.extract import extract_article
 from newscrawl.extract.metadata import PageMetadata
 from newscrawl.extract.urls import canonical_link
 from newscrawl.output.pipelines import ValidationPipeline
+from newscrawl.settings import DOWNLOAD_MAXSIZE
 
 
 class PageError(Exception):
     """A stored page that cannot be extracted; the message says why."""
 
 
-def read_page(path: Path) -> str:
-    """The page's text: gunzipped if needed, decoded as ``newscrawl.crawl.fetch.decode_html`` decides."""
+def read_page(path: Path, max_bytes: int = DOWNLOAD_MAXSIZE) -> str:
+    """The page's text: gunzipped if needed, decoded as ``newscrawl.crawl.fetch.decode_html`` decides.
+    ``PageError`` for anything but a regular file, and for a page over ``max_bytes`` (gunzipped)."""
     try:
-        raw = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise PageError("not a regular file (a FIFO, device or folder is never opened)")
+        # O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise PageError("not a regular file (a FIFO, device or folder is never opened)")
+            raw = bounded_read(file, max_bytes)
     except OSError as error:
         raise PageError(f"cannot read: {error.strerror or error}") from None
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as error:
-            raise PageError(f"broken gzip: {error}") from None
     if not looks_like_html(raw):
         raise PageError("not an HTML page")
     try:
-        return decode_html(raw)[0]
+        return decode_html(raw, source=str(path))[0]
     except UndecodablePageError as error:
         raise PageError(str(error)) from None
+
+
+def bounded_read(file, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of ``file``, gunzipped as it is read when it is gzip; ``PageError``
+    when there is more (nothing past the limit is ever inflated or held)."""
+    gzipped = file.read(2) == b"\x1f\x8b"
+    file.seek(0)
+    try:
+        raw = (gzip.GzipFile(fileobj=file) if gzipped else file).read(max_bytes + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise PageError(f"broken gzip: {error}") from None
+    if len(raw) > max_bytes:
+        raise PageError(f"larger than {max_bytes} bytes{' gunzipped' if gzipped else ''}; not read "
+                        f"(--max-bytes to raise the limit)")
+    return raw
 
 
 def is_absolute(url: str | None) -> bool:
@@ -79,7 +101,7 @@ def extract_command(args) -> int:
     article_check = ValidationPipeline(Tally())
     for path in map(Path, args.paths):
         try:
-            html = read_page(path)
+            html = read_page(path, args.max_bytes)
             url = args.url or page_url(html)
             if not url:
                 raise PageError("no absolute canonical URL in the page; pass --url")
@@ -105,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="re-extract stored pages to JSON Lines on stdout")
     extract.add_argument("paths", nargs="+", metavar="PATH", help=".html or .html.gz files")
     extract.add_argument("--url", help="the pages' URL (default: each page's canonical link)")
+    extract.add_argument("--max-bytes", type=int, default=DOWNLOAD_MAXSIZE,
+                         help="largest page read, gunzipped (default: DOWNLOAD_MAXSIZE, %(default)s)")
     extract.set_defaults(run=extract_command)
     args = parser.parse_args(argv)
     return args.run(args)

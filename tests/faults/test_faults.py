@@ -8,6 +8,7 @@ printed at the end of the session (tests/faults/conftest.py).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -68,6 +69,43 @@ def cp1251_page():
         "Депутаты обсуждали расходы на дороги, школы и больницы почти шесть часов подряд.",
         "Оппозиция заявила, что будет добиваться пересмотра решения в следующем месяце."])
     return html.encode("cp1251")
+
+
+GERMAN = ["Der Stadtrat von Zürich hat am Montag über die Größe des Haushalts abgestimmt, sagte Müller.",
+          "Die Gebühren für Straßen, Schulen und Bäder steigen im nächsten Jahr um drei Prozent.",
+          "Die Opposition kündigte an, gegen den Beschluss vor das Verwaltungsgericht zu ziehen."]
+
+
+ENGLISH = ["The city council of Zürich approved the budget on Monday after a long debate in the town hall.",
+           "The second paragraph explains the budget numbers and the reasons behind them for the residents.",
+           "Opponents of the plan said that this was only the first step of a longer dispute in the city."]
+
+
+def german_page(number, charset):
+    return article_html(number, "Zürich: Stadtrat beschließt Budget", charset=charset, lang="de", paragraphs=GERMAN)
+
+
+# What a hostile page or a broken CMS puts into text: NUL, C0/C1 controls, DEL, terminal escapes
+# (colour, clear screen, window title), bidi overrides and isolates.
+JUNK = "\x00\x01\x07\x1b[31m\x1b[2J\x1b]0;owned\x07\x7f\x9b1m\u202e\u2066\u2069\u202a"
+# The same as JSON escapes, with unpaired surrogates: json.loads gives lone surrogates, no UTF-8 encoder takes them.
+JSON_JUNK = "\\ud800\\u0000\\u001b[2J\\udfff\\u202e"
+PERSIAN = "شهردار گفت: می\u200cخواهیم بودجه را تصویب کنیم"  # ZWNJ: part of the word, must stay
+
+
+def hostile_text_page():
+    html = article_html(27, "Council approves the town budget again", paragraphs=[
+        f"First{JUNK} paragraph of the story, long enough to count as a real paragraph of the article.",
+        f"The mayor said in Persian: {PERSIAN}. The family emoji 👨\u200d👩\u200d👧 stays one sign.",
+        f"Opponents{JUNK} of the plan said that this was only the first step of a longer dispute.",
+        "The final paragraph says that a vote is expected before the end of the month."])
+    html = html.replace("<h1>Council approves", f"<h1>Council{JUNK} approves")
+    html = html.replace("By Jane Doe", f"By Jane{JUNK} Doe")
+    html = html.replace('"headline": "Council approves', f'"headline": "Council{JSON_JUNK} approves')
+    html = html.replace('"datePublished"', f'"author": {{"@type": "Person", "name": "Jane{JSON_JUNK} Doe"}}, '
+                                           f'"keywords": "Town{JSON_JUNK}, Budget", "datePublished"')
+    return html.replace("</article>", f"<figure><img src='/photo.jpg'><figcaption>The town hall{JUNK} at night"
+                                      f"</figcaption></figure></article>")
 
 
 def deep_page(depth=5000):
@@ -209,7 +247,18 @@ CASES = [
     Case("invalid_utf8_bytes", {"/news/bytes.html": serve(stories(23).encode("utf-8").replace(
         b"the budget numbers", b"the budget \xff\xfe numbers"))},
          exported={"/news/bytes.html": "Story number 23 of the fault site"}),
+    Case("cp1252_declared_utf8", {"/news/zurich.html": serve(german_page(28, "utf-8").encode("cp1252"))},
+         exported={"/news/zurich.html": "Zürich: Stadtrat beschließt Budget"}, log=("written in cp1252",)),
+    # one letter in an English page: the share of broken bytes is too small to reject the page
+    Case("one_cp1252_letter_as_utf8", {"/news/zurich-one.html": serve(article_html(
+        47, "Zürich council approves the budget", paragraphs=ENGLISH).encode("cp1252"))},
+         exported={"/news/zurich-one.html": "Zürich council approves the budget"}, log=("written in cp1252",)),
+    Case("utf8_declared_cp1252", {"/news/zurich-utf8.html": serve(german_page(29, "windows-1252"),
+                                                                   "text/html; charset=windows-1252")},
+         exported={"/news/zurich-utf8.html": "Zürich: Stadtrat beschließt Budget"}),
     # 5. bad markup and content
+    Case("hostile_text", {"/news/hostile.html": serve(hostile_text_page())},
+         exported={"/news/hostile.html": "Council approves the town budget again"}),
     Case("unclosed_tags", {"/news/unclosed.html": serve(stories(24).replace("</p>", "").replace("</article>", ""))},
          exported={"/news/unclosed.html": "Story number 24 of the fault site"}),
     Case("deep_nesting_5000", {"/news/deep.html": serve(deep_page())}, log=("/news/deep.html",)),
@@ -386,6 +435,34 @@ def check_encoding_text(site, result, requests, manifests):
         assert "Ð" not in record["body"] and "Ã" not in record["body"]  # no mojibake
 
 
+def check_german_text(site, result, requests, manifests):
+    check_encoding_text(site, result, requests, manifests)
+    body = next(r["body"] for r in result.records if "zurich" in r["url"])
+    assert body == "\n\n".join(GERMAN)  # every letter kept
+
+
+def check_english_text(site, result, requests, manifests):
+    check_encoding_text(site, result, requests, manifests)
+    body = next(r["body"] for r in result.records if "zurich" in r["url"])
+    assert body == "\n\n".join(ENGLISH)  # not "Zrich"
+
+
+# No control, escape, lone surrogate, U+FFFD or bidi override in any text a record carries.
+UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffd\u202a-\u202e\u2066-\u2069]")
+
+
+def check_clean_text(site, result, requests, manifests):
+    for record in result.records:
+        assert not UNSHOWABLE.search(json.dumps(record, ensure_ascii=False).replace("\\n", "")), record
+    record = next(r for r in result.records if "hostile" in r["url"])
+    assert record["authors"] == ["Jane Doe"]
+    assert record["body"].count("\n\n") == 3  # paragraph breaks kept
+    assert PERSIAN in record["body"] and "👨\u200d👩\u200d👧" in record["body"]
+    assert "[31m" not in record["body"] and "owned" not in record["body"]
+    assert [c["text"] for c in record["captions"]] == ["The town hall at night"]
+    assert "Town" in record["tags"] and record["published_at"]
+
+
 def check_sitemap_entries_filtered(site, result, requests, manifests):
     assert not any("archive-story" in path for path in requests)
     assert result.stats["memusage/max"] < 1 << 30
@@ -458,6 +535,10 @@ CHECKS = {
     "no_charset": check_encoding_text,
     "utf8_bom": check_encoding_text,
     "invalid_utf8_bytes": check_encoding_text,
+    "cp1252_declared_utf8": check_german_text,
+    "utf8_declared_cp1252": check_german_text,
+    "one_cp1252_letter_as_utf8": check_english_text,
+    "hostile_text": check_clean_text,
     "sitemap_100k_urls": check_sitemap_entries_filtered,
     "sitemap_index_includes_itself": check_self_index,
     "sitemap_external_entity": check_xxe,

@@ -214,7 +214,7 @@ class ArticleSpider(SitemapSpider):
             return self.skip(response, "not_html", f"not an HTML page (Content-Type {content_type or 'none'}, "
                                                    f"{len(response.body)} bytes)")
         try:
-            html, _ = decode_html(response.body, content_type)
+            html, _ = decode_html(response.body, content_type, source=response.url)
         except UndecodablePageError as error:
             return self.skip(response, "undecodable", str(error))
         try:

@@ -10,8 +10,9 @@ last ``NEWSCRAWL_RECENT_DAYS`` days by default.  Entries without any date are ke
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy import Request, signals
@@ -31,21 +32,55 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+j
               "text/xml")
 
 
+#: Largest sites file read (``-a sites=``): a list of site URLs is a few kilobytes.
+MAX_SITES_FILE_BYTES = 1 << 20
+
+
 def read_sites(value: str | None, path: str | None) -> list[str]:
-    """Site URLs from ``-a site=`` and/or a sites file (one URL per line, ``#`` comments)."""
+    """Site URLs from ``-a site=`` and/or a sites file (one URL per line, ``#`` comments).
+    ``ValueError`` with one line naming the file or the value when either is not what is expected."""
     urls = [value] if value else []
     if path:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-        urls += [line.split("#", 1)[0].strip() for line in lines]
+        urls += [line.split("#", 1)[0].strip() for line in read_sites_file(path).splitlines()]
     sites = []
     for url in filter(None, urls):
-        parts = urlsplit(url if "://" in url else "https://" + url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"not a site URL: {url!r} (expected https://host)")
+        try:
+            parts = urlsplit(url if "://" in url else "https://" + url)
+            hostname = parts.hostname
+        except ValueError:  # e.g. an unbalanced "[" in the host
+            hostname = None
+        if not hostname or parts.scheme not in ("http", "https") or not url.isprintable():
+            where = f" in {path}" if path and url != value else ""
+            raise ValueError(f"not a site URL{where}: {url[:100]!r} (expected https://host)")
         sites.append(f"{parts.scheme}://{parts.netloc}")
     if not sites:
         raise ValueError("give a site: -a site=https://www.example.com or -a sites=sites.txt")
     return list(dict.fromkeys(sites))
+
+
+def read_sites_file(path: str) -> str:
+    """The text of a sites file: a regular file (a FIFO or device is never opened: it could block or
+    never end) of at most ``MAX_SITES_FILE_BYTES`` of UTF-8 text; ``ValueError`` naming it otherwise."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise ValueError(f"sites file {path}: not a regular file")
+        # O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise ValueError(f"sites file {path}: not a regular file")
+            data = file.read(MAX_SITES_FILE_BYTES + 1)
+    except OSError as error:
+        raise ValueError(f"sites file {path}: cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_SITES_FILE_BYTES:
+        raise ValueError(f"sites file {path}: larger than {MAX_SITES_FILE_BYTES} bytes; one site URL a line expected")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"sites file {path}: not UTF-8 text (byte {error.start}); one site URL a line "
+                         f"expected") from None
+    if "\0" in text:
+        raise ValueError(f"sites file {path}: binary (NUL bytes), not text; one site URL a line expected")
+    return text
 
 
 class NewsSpider(ArticleSpider):
