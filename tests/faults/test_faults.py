@@ -294,7 +294,7 @@ CASES = [
          log=("non-public address 127.0.0.2",)),
     Case("links_to_local_and_file", feed_links=("{canary}/news/internal-story-number-one.html", "file:///etc/passwd",
                                                 "http://[::1]/news/x-y-z-w.html"),
-         log=("scheme 'file' refused", "non-public address 127.0.0.2", "non-public address ::1")),
+         log=("scheme 'file' is not http or https", "non-public address 127.0.0.2", "non-public address ::1")),
     Case("robots_disallow", {"/private/secret-story.html": serve(stories(26))}, log=("Forbidden by robots.txt",)),
     # 8. one bad listing entry costs that entry only
     Case("feed_unfetchable_links_first", feed_first=UNFETCHABLE,
