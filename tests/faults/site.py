@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import socket
 import struct
+import subprocess
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from email.utils import formatdate
 from html import escape
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 from tests.siteserver import LoopbackServer
 
@@ -193,3 +196,16 @@ class FaultSite(LoopbackServer):
                                          f'</title><link>http://{HOST}/</link>{items}</channel></rss>',
                                          "application/rss+xml")
         self.routes.setdefault("/robots.txt", serve("User-agent: *\nDisallow: /private/\n", "text/plain"))
+
+
+@contextmanager
+def tmpfs(folder: Path, options: str) -> Iterator[Path]:
+    """A small tmpfs mounted on ``folder`` (made here) for the block: a full disk (``size=16k``), a
+    read-only file system (``ro``).  Needs root, as CI has."""
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.faults.site import HOST, FaultSite, article_html, serve, slow
+from tests.faults.site import HOST, FaultSite, article_html, serve, slow, tmpfs
 from tests.test_operations import wait_for
 
 ARTICLES = {f"/news/story-{n}.html": f"Story number {n} of the fault site" for n in range(1, 9)}
@@ -120,11 +120,8 @@ def test_interrupted_run_resumes_and_exports_each_article_once(stop, tmp_path, s
 @pytest.fixture
 def small_disk(tmp_path):
     """A 16 KiB file system for the output folder (needs root, as CI has)."""
-    mount = tmp_path / "small-disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    with tmpfs(tmp_path / "small-disk", "size=16k") as mount:
+        yield mount
 
 
 def test_full_output_disk_fails_the_run_and_loses_no_state(tmp_path, slow_site, small_disk, fault_figures):

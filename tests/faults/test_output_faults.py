@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.site import FaultSite, article_html, serve
+from tests.faults.site import FaultSite, article_html, serve, tmpfs
 from tests.faults.test_interruption import Runs
 from tests.test_distributed import free_port, redis_url  # noqa: F401 (a fixture)
 
@@ -39,11 +39,8 @@ def site():
 @pytest.fixture
 def read_only_folder(tmp_path):
     """A read-only file system (root writes anywhere a mode bit forbids, not on a read-only mount)."""
-    mount = tmp_path / "read-only"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    with tmpfs(tmp_path / "read-only", "ro,size=64k") as mount:
+        yield mount
 
 
 def manifests(folder: Path) -> list[dict]:
@@ -67,6 +64,16 @@ def all_exported(*runs: Runs) -> list[str]:
     """Every record of the runs' committed feed files (each output folder read once)."""
     folders = {r.output: r for r in runs}
     return [path for r in folders.values() for path in r.exported()]
+
+
+def assert_repaired_run_exports_all(figures, case, runs: list[Runs], status, log, started) -> None:
+    """The last run of a case, its fault repaired: it succeeds, and across the case's runs every good
+    article is in exactly one committed feed file."""
+    exported = all_exported(*runs)
+    figure(figures, case, runs, exported, started)
+    assert status == 0, log
+    assert sorted(exported) == sorted({**ARTICLES, **POLISH})
+    figures[-1]["passed"] = True
 
 
 def assert_failed_at_start(status, log, site, *names):
@@ -98,11 +105,7 @@ def test_unusable_output_folder_fails_before_fetching(unusable, tmp_path, site, 
 
     repaired = Runs(tmp_path, site, output=tmp_path / "repaired")
     status, log = repaired.run()
-    exported = all_exported(broken, repaired)
-    figure(fault_figures, f"output_{unusable}", [broken, repaired], exported, started)
-    assert status == 0, log
-    assert sorted(exported) == sorted({**ARTICLES, **POLISH})
-    fault_figures[-1]["passed"] = True
+    assert_repaired_run_exports_all(fault_figures, f"output_{unusable}", [broken, repaired], status, log, started)
 
 
 def test_record_the_exporter_cannot_encode_is_not_recorded_and_fails_the_run(tmp_path, site, fault_figures):
@@ -172,11 +175,8 @@ def test_broken_sqlite_store_stops_the_run_at_start(damage, tmp_path, site, faul
         wal.unlink()
     repaired = Runs(tmp_path, site)
     status, log = repaired.run()
-    exported = all_exported(broken, repaired)
-    figure(fault_figures, f"sqlite_store_{damage.__name__}", [broken, repaired], exported, started)
-    assert status == 0, log
-    assert sorted(exported) == sorted({**ARTICLES, **POLISH})
-    fault_figures[-1]["passed"] = True
+    assert_repaired_run_exports_all(fault_figures, f"sqlite_store_{damage.__name__}", [broken, repaired], status, log,
+                                    started)
 
 
 def test_unreachable_redis_store_stops_the_run_at_start(tmp_path, site, fault_figures, request):
@@ -191,19 +191,12 @@ def test_unreachable_redis_store_stops_the_run_at_start(tmp_path, site, fault_fi
     running = request.getfixturevalue("redis_url")  # Redis up again: the next run exports everything
     repaired = Runs(tmp_path, site)
     status, log = repaired.run("-s", f"NEWSCRAWL_STATE_URI={running}")
-    exported = all_exported(repaired)
-    figure(fault_figures, "redis_store_unreachable", [runs, repaired], exported, started)
-    assert status == 0, log
-    assert sorted(exported) == sorted({**ARTICLES, **POLISH})
-    fault_figures[-1]["passed"] = True
+    assert_repaired_run_exports_all(fault_figures, "redis_store_unreachable", [runs, repaired], status, log, started)
 
 
 def test_read_only_store_stops_the_run_at_start(tmp_path, site, fault_figures):
     started = time.monotonic()
-    mount = tmp_path / "store"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
-    try:
+    with tmpfs(tmp_path / "store", "size=256k") as mount:
         sqlite3.connect(mount / "state.db").close()  # a good (empty) store...
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)  # ...on a read-only mount
         uri = f"sqlite:///{mount}/state.db"
@@ -216,10 +209,5 @@ def test_read_only_store_stops_the_run_at_start(tmp_path, site, fault_figures):
         subprocess.run(["mount", "-o", "remount,rw", str(mount)], check=True)
         repaired = Runs(tmp_path, site)
         status, log = repaired.run("-s", f"NEWSCRAWL_STATE_URI={uri}")
-        exported = all_exported(broken, repaired)
-        figure(fault_figures, "sqlite_store_read_only", [broken, repaired], exported, started)
-        assert status == 0, log
-        assert sorted(exported) == sorted({**ARTICLES, **POLISH})
-        fault_figures[-1]["passed"] = True
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+        assert_repaired_run_exports_all(fault_figures, "sqlite_store_read_only", [broken, repaired], status, log,
+                                        started)
