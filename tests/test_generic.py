@@ -15,6 +15,7 @@ from newscrawl.extract.generic.body import (
     is_screen_reader_only,
     is_titled_subheading,
     spaced_text,
+    unrepeated,
     walk_page,
 )
 from newscrawl.extract.generic.boilerplate import in_teaser_link, is_furniture, is_furniture_token, is_ui_paragraph
@@ -45,18 +46,24 @@ from newscrawl.extract.generic.headlines import (
     strip_known_suffix,
     strip_site_name,
 )
-from newscrawl.extract.generic.parser import (
-    GenericParser,
-    agreed_list,
+from newscrawl.extract.generic.lead import (
     bold_intro,
-    byline_parts,
-    declared_author,
     fullest_description,
     is_byline_line,
-    is_generic_keyword,
     is_photo_text,
     is_title_line,
     is_title_variant,
+    strip_trailing_byline,
+    twin_leads,
+    without_repeated_lead,
+    wraps_other_lead,
+)
+from newscrawl.extract.generic.parser import (
+    GenericParser,
+    agreed_list,
+    byline_parts,
+    declared_author,
+    is_generic_keyword,
     is_topic,
     is_ui_tag,
     is_url_slug,
@@ -65,11 +72,6 @@ from newscrawl.extract.generic.parser import (
     padded_list,
     referenced_persons,
     signature_line,
-    strip_trailing_byline,
-    twin_leads,
-    unrepeated,
-    without_repeated_lead,
-    wraps_other_lead,
 )
 from newscrawl.extract.generic.visible_dates import parse_visible_date
 

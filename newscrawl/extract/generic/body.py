@@ -8,11 +8,13 @@ the article's text container, widened to its parent while the parent holds much 
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
 from newscrawl.extract.generic.bylines import strip_byline_prefix
+from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.text import normalize_space
 
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
@@ -313,6 +315,7 @@ def walk_page(root) -> PageWalk:
     return found
 
 
+@rule(off=lambda element: False)
 def is_layout_box(element) -> bool:
     """Whether a list item (or ``dd``/``blockquote``) frames the article: it holds the ``<h1>`` and
     paragraphs of text, so it is walked into rather than read as one paragraph.  A breadcrumb item
@@ -472,3 +475,55 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
             and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))
             and keep_block(b)]
     return trim_edges(kept)
+
+
+def position(element, found: PageWalk):
+    """The walk's position of an element, or of its nearest walked ancestor (``None``: not on the walk)."""
+    node = element
+    while node is not None:
+        if node in found.order:
+            return found.order[node]
+        node = node.getparent()
+    return None
+
+
+#: A declared ``articleBody`` written twice: the first this many characters are looked for again, and
+#: the copy must be at least this share of the first one's length.
+REPEAT_PROBE_CHARS = 60
+REPEAT_SHARE = 0.8
+#: Markup shorter than 1/this of the declared ``articleBody``: the page renders its body by script
+#: (or keeps it in a data island) and the declared text is taken.
+DECLARED_BODY_SHARE = 2
+
+
+@rule(off=lambda text: text.strip())
+def unrepeated(text: str) -> str:
+    """A declared text without a second copy of itself appended (a CMS writing ``articleBody`` twice).
+
+    >>> story = "The council met on Monday evening to vote on the budget. It passed narrowly."
+    >>> unrepeated(story + " " + story) == story
+    True
+    >>> unrepeated("No repeat at all in this one.")
+    'No repeat at all in this one.'
+    """
+    stripped = text.strip()
+    head = stripped[:REPEAT_PROBE_CHARS]
+    if len(head) < REPEAT_PROBE_CHARS // 2:
+        return stripped
+    again = stripped.find(head, len(head))
+    if again > 0 and len(stripped) - again >= again * REPEAT_SHARE:
+        return stripped[:again].strip()
+    return stripped
+
+
+@rule(off=lambda paragraphs, meta: paragraphs)
+def with_declared_body(paragraphs: list[str], meta) -> list[str]:
+    """The markup paragraphs, or JSON-LD ``articleBody`` when the markup shows far less text
+    (bodies rendered by scripts, or kept in a data island)."""
+    declared = meta.article_value("articleBody")
+    if not isinstance(declared, str):
+        return paragraphs
+    declared = unrepeated(html.unescape(declared))
+    if DECLARED_BODY_SHARE * sum(map(len, paragraphs)) >= len(declared):
+        return paragraphs
+    return [p for p in (normalize_space(p) for p in declared.split("\n")) if p]
