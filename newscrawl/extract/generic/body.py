@@ -31,6 +31,8 @@ _INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "
 
 MIN_PARAGRAPH_CHARS = 25
 EDGE_LINE_CHARS = 60
+#: A last line ending in ":" shorter than this announces something not there ("More in our live blog:").
+MAX_ANNOUNCE_CHARS = 150
 BYLINE_LINE_CHARS = 80
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.2
@@ -51,6 +53,10 @@ PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-c
                        r"thumbnail|post-thumbnail|[a-z]{3,}(?:image|photo|picture))"
                        r"(?:$|[-_ ])")
 MAX_PHOTO_BOX_CHARS = 1500
+#: A photo-classed box holding this many paragraphs of text is a text section with a photo in it.
+MIN_TEXT_BOX_PARAGRAPHS = 2
+#: Skipped tags that can wrap a whole page (see ``is_page_wrapper``).
+WRAPPER_TAGS = frozenset({"form", "nav", "aside", "footer", "menu", "label", "dialog"})
 #: Furniture whose photos and standfirst-like texts are not the article's (headers, hero and
 #: media wrappers are furniture to the body but hold the article's photo and lead).
 STRONG_FURNITURE = re.compile(
@@ -264,12 +270,11 @@ def walk_page(root) -> PageWalk:
                                and node.getparent().tag != "figure"):
             found.figures.append(Block(node, tag, "", furniture=strong_furniture))
             continue
-        if tag in SKIP_TAGS:
+        if tag in SKIP_TAGS and not (tag in WRAPPER_TAGS and is_page_wrapper(node, furniture_limit)):
             continue
         words = class_words(node)
         marked = bool(words) and MARKER_ANY.search(words) is not None
-        if (marked and PHOTO_BOX.search(words) and next(node.iter("img"), None) is not None
-                and next(node.iter("h1"), None) is None and visible_size(node) < MAX_PHOTO_BOX_CHARS):
+        if marked and PHOTO_BOX.search(words) and is_photo_box(node):
             # A photo with its caption in <div>/<span> markup instead of <figure>.
             found.figures.append(Block(node, "figure", "", furniture=strong_furniture))
             continue
@@ -313,6 +318,58 @@ def walk_page(root) -> PageWalk:
             continue
         stack.append((iter(node), furniture, strong_furniture))
     return found
+
+
+@rule(off=lambda element, limit: False)
+def is_page_wrapper(element, limit: float) -> bool:
+    """Whether a skipped structural element (``<form>``, ``<nav>``, ``<aside>``, ...) wraps most of the
+    page: ASP.NET and shop systems put the whole page in one ``<form>``, and an unclosed ``<nav>`` or
+    ``<aside>`` swallows the article after it.  Such a wrapper is walked into, not skipped.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><form><p>" + "Text. " * 50 + "</p></form><p>Footer</p></div>")
+    >>> is_page_wrapper(page.find("form"), FURNITURE_MAX_SHARE * visible_size(page))
+    True
+    >>> page = html.fromstring("<div><form><input> Search</form><p>" + "Text. " * 50 + "</p></div>")
+    >>> is_page_wrapper(page.find("form"), FURNITURE_MAX_SHARE * visible_size(page))
+    False
+    """
+    return visible_size(element) >= limit
+
+
+@rule(off=lambda element: next(element.iter("img"), None) is not None and next(element.iter("h1"), None) is None
+      and visible_size(element) < MAX_PHOTO_BOX_CHARS)
+def is_photo_box(element) -> bool:
+    """Whether an element whose class names a photo ("image", "has-post-thumbnail") is a photo with its
+    caption rather than a text section: it holds an image, no ``<h1>``, little text, and not two
+    paragraphs of text, more than it has photos (a "text-and-image" section, an article marked as
+    having a thumbnail; a gallery has a caption paragraph per photo).
+
+    >>> from lxml import html
+    >>> is_photo_box(html.fromstring('<div class="image"><img src="a.jpg"><p>The minister in Berlin.</p></div>'))
+    True
+    >>> is_photo_box(html.fromstring('<section class="text-and-image"><img src="a.jpg"><p>' + "A sentence here. " * 3
+    ...                              + '</p><p>' + "Another sentence. " * 3 + '</p></section>'))
+    False
+    """
+    if next(element.iter("img"), None) is None or next(element.iter("h1"), None) is not None \
+            or visible_size(element) >= MAX_PHOTO_BOX_CHARS:
+        return False
+    # A gallery holds a captioned paragraph per photo: more paragraphs than photos make a text section.
+    photos = sum(1 for _ in element.iter("img"))
+    paragraphs = sum(len("".join(p.itertext()).strip()) >= MIN_PARAGRAPH_CHARS for p in element.iter("p")
+                     if not _in_figure(p, element))
+    return paragraphs < max(MIN_TEXT_BOX_PARAGRAPHS, photos + 1)
+
+
+def _in_figure(node, box) -> bool:
+    """Whether ``node`` sits in a ``<figure>``/``<figcaption>`` inside ``box`` (a caption's paragraph)."""
+    node = node.getparent()
+    while node is not None and node is not box:
+        if node.tag in ("figure", "figcaption"):
+            return True
+        node = node.getparent()
+    return False
 
 
 @rule(off=lambda element: False)
@@ -423,10 +480,21 @@ def keep_block(block: Block) -> bool:
     return not is_ui_paragraph(block.text)
 
 
+@rule(off=lambda paragraphs: paragraphs)
 def trim_edges(paragraphs: list[Block]) -> list[Block]:
     """Drop what frames the text rather than belongs to it: subheadings and short lines (kickers,
     datelines, "Topic of the programme:", "Photos: ...") before the first and after the last
-    real paragraph.
+    real paragraph.  A paragraph of text that ends in a colon (a photo's data sheet, a call to sign
+    a petition) stays.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> text = "The comet was seen over the hills for three nights in a row. " * 3
+    >>> kept = trim_edges([Block(p, "h2", "Kicker"), Block(p, "p", text), Block(p, "p", "More here:")])
+    >>> [b.text for b in kept] == [text]
+    True
+    >>> [b.text for b in trim_edges([Block(p, "p", text + "Details:")])] == [text + "Details:"]
+    True
     """
     def is_frame(block: Block) -> bool:
         return block.tag in HEADING_TAGS or len(block.text) < EDGE_LINE_CHARS
@@ -435,7 +503,8 @@ def trim_edges(paragraphs: list[Block]) -> list[Block]:
     while start < end and is_frame(paragraphs[start]):
         start += 1
     # At the end also a line announcing something that is not there ("More in our live blog:").
-    while end > start and (is_frame(paragraphs[end - 1]) or paragraphs[end - 1].text.endswith(":")):
+    while end > start and (is_frame(paragraphs[end - 1]) or (paragraphs[end - 1].text.endswith(":")
+                                                             and len(paragraphs[end - 1].text) < MAX_ANNOUNCE_CHARS)):
         end -= 1
     return paragraphs[start:end]
 
