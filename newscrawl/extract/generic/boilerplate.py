@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from newscrawl.extract.generic.rules import rule
+from newscrawl.extract.generic.vocabulary import POST_WRAPPER_TOKENS, TAXONOMY_TOKEN_PREFIXES
+
 #: Elements whose content is never article text (their subtree is skipped).
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "select",
@@ -41,6 +44,8 @@ _FURNITURE_ANYWHERE = re.compile(rf"(?:^|[-_ ])(?:{_FURNITURE_WORDS})(?:$|[-_ ]|
 HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "hide", "visually-hidden", "sr-only", "invisible",
                             "screen-reader-text", "visuallyhidden", "u-hidden", "element-invisible"})
 _CONTENT_TOKEN = re.compile(r"(?:^|[-_])(?:body|text|richtext|paragraphs?|content|article|story)(?:$|[-_]|\d)")
+_POST_WRAPPER = re.compile(rf"^(?:{'|'.join(POST_WRAPPER_TOKENS)})$")
+_TAXONOMY_TOKEN = re.compile(rf"^(?:{'|'.join(TAXONOMY_TOKEN_PREFIXES)})-\S")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # A token naming a text container ("lead-text", "story-body") is content even with a furniture word.
@@ -90,9 +95,27 @@ def is_furniture(element, words: str | None = None) -> bool:
         return True
     if not _FURNITURE_ANYWHERE.search(words):
         return False
+    tokens = without_taxonomy(tokens)
     # "sidebar-grid__content article__content": one token naming the article's text wins.
     return (any(is_furniture_token(token) for token in tokens)
             and not any(_CONTENT_TOKEN.search(token) and not _FURNITURE.search(token) for token in tokens))
+
+
+@rule(off=lambda tokens: tokens)
+def without_taxonomy(tokens: list[str]) -> list[str]:
+    """A post wrapper's class tokens without those naming its taxonomy: blog and CMS templates
+    (WordPress's ``post_class()`` and its imitators) mark the article's wrapper with one token per
+    tag, category and author ("tag-social-media", "category-newsletter", "author-jane"), which read
+    like furniture words but describe the article.  Only on an element that is such a post wrapper.
+
+    >>> without_taxonomy(["post-310144", "post", "type-post", "tag-share", "category-related", "entry"])
+    ['post-310144', 'post', 'type-post', 'entry']
+    >>> without_taxonomy(["widget", "tag-cloud"])
+    ['widget', 'tag-cloud']
+    """
+    if not any(_POST_WRAPPER.match(token) for token in tokens):
+        return tokens
+    return [token for token in tokens if not _TAXONOMY_TOKEN.match(token)]
 
 
 # Paragraph-level strings that are interface text, not article text (checked on whole paragraphs).
