@@ -12,6 +12,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
 from newscrawl.extract.generic.bylines import strip_byline_prefix
 from newscrawl.extract.generic.rules import rule
@@ -211,7 +213,12 @@ def visible_size(element) -> int:
     5
     """
     hidden = sum(len(node.text or "") for node in element.iter("script", "style", "noscript", "template"))
-    return len("".join(element.itertext())) - hidden
+    return int(_STRING_LENGTH(element)) - hidden
+
+
+#: The length of an element's text, counted in C (no Python string built); compiled once, and
+#: lxml serialises its use across threads.
+_STRING_LENGTH = etree.XPath("string-length(.)")
 
 
 def _is_inline_paragraph(element) -> bool:
@@ -419,14 +426,32 @@ def find_container(blocks: list[Block]):
     similar = [b for b in good if _shape(b) in shapes]
     best_text = sum(len(b.text) for b in similar if is_inside(b.element, best))
     ancestor = best.getparent()
+    path = [best]
     for _ in range(WIDEN_LEVELS):
         if ancestor is None or ancestor.tag in ("body", "html"):
             break
-        text = sum(len(b.text) for b in similar if is_inside(b.element, ancestor))
+        path.append(ancestor)
+        text = sum(len(b.text) for b in similar if is_inside(b.element, ancestor)) + split_text(good, path, shapes)
         if text >= (1 + WIDEN_SHARE) * best_text:
             best, best_text = ancestor, text
         ancestor = ancestor.getparent()
     return best
+
+
+@rule(off=lambda good, path, shapes: 0)
+def split_text(good: list[Block], path: list, shapes: set) -> int:
+    """Characters of good paragraphs set directly in the container's ancestors (``path``), shaped
+    otherwise than the container's own: the article's text split between a wrapper and a box in it
+    (the paragraphs before a paywall or "read more" box, the box holding the rest).
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><p>' + 'a' * 40 + '</p><div class="rest"><p>' + 'b' * 30 + '</p></div></div>')
+    >>> good = [Block(p, "p", p.text) for p in page.iter("p")]
+    >>> split_text(good, [page[1], page], {_shape(good[1])})
+    40
+    """
+    on_path = set(path)
+    return sum(len(b.text) for b in good if b.element.getparent() in on_path and _shape(b) not in shapes)
 
 
 def _shape(block: Block) -> tuple:
