@@ -329,19 +329,20 @@ def walk_page(root) -> PageWalk:
 
 @rule(off=lambda element, limit: False)
 def is_page_wrapper(element, limit: float) -> bool:
-    """Whether a skipped structural element (``<form>``, ``<nav>``, ``<aside>``, ...) wraps most of the
-    page: ASP.NET and shop systems put the whole page in one ``<form>``, and an unclosed ``<nav>`` or
-    ``<aside>`` swallows the article after it.  Such a wrapper is walked into, not skipped.
+    """Whether a skipped structural element (``<form>``, ``<nav>``, ``<aside>``, ...) wraps the page:
+    it holds the headline and most of the text.  ASP.NET and shop systems put the whole page in one
+    ``<form>``, and an unclosed ``<nav>`` or ``<aside>`` swallows the article after it.  Such a wrapper
+    is walked into, not skipped (a comment form holding many comments has no ``<h1>``).
 
     >>> from lxml import html
-    >>> page = html.fromstring("<div><form><p>" + "Text. " * 50 + "</p></form><p>Footer</p></div>")
+    >>> page = html.fromstring("<div><form><h1>Title</h1><p>" + "Text. " * 50 + "</p></form><p>Footer</p></div>")
     >>> is_page_wrapper(page.find("form"), FURNITURE_MAX_SHARE * visible_size(page))
     True
     >>> page = html.fromstring("<div><form><input> Search</form><p>" + "Text. " * 50 + "</p></div>")
     >>> is_page_wrapper(page.find("form"), FURNITURE_MAX_SHARE * visible_size(page))
     False
     """
-    return visible_size(element) >= limit
+    return next(element.iter("h1"), None) is not None and visible_size(element) >= limit
 
 
 @rule(off=lambda element: next(element.iter("img"), None) is not None and next(element.iter("h1"), None) is None
