@@ -15,7 +15,6 @@ from newscrawl.extract.generic.body import (
     is_screen_reader_only,
     is_titled_subheading,
     spaced_text,
-    unrepeated,
     walk_page,
 )
 from newscrawl.extract.generic.boilerplate import in_teaser_link, is_furniture, is_furniture_token, is_ui_paragraph
@@ -55,7 +54,6 @@ from newscrawl.extract.generic.lead import (
     is_title_variant,
     strip_trailing_byline,
     twin_leads,
-    without_repeated_lead,
     wraps_other_lead,
 )
 from newscrawl.extract.generic.parser import (
@@ -579,16 +577,6 @@ def test_strip_trailing_byline(text, stripped):
     assert strip_trailing_byline(text) == stripped
 
 
-@pytest.mark.parametrize("paragraphs, lead, body", [
-    (["Das Hotel lebt. Von Eva Muster", "Der Text."], "Das Hotel lebt.", ["Der Text."]),
-    (["Das Hotel lebt.", "Der Text."], "Das Hotel lebt.", ["Das Hotel lebt.", "Der Text."]),
-    (["Das Hotel lebt wieder auf.", "Der Text."], "Das Hotel", ["Das Hotel lebt wieder auf.", "Der Text."]),
-    (["Der Text."], None, ["Der Text."]),
-])
-def test_without_repeated_lead(paragraphs, lead, body):
-    assert without_repeated_lead(paragraphs, lead) == body
-
-
 @pytest.mark.parametrize("markup, teaser", [
     ('<a href="/other.html"><figure><img src="a.jpg"><figcaption>A caption here</figcaption></figure>'
      '<h2>Other story</h2></a>', True),
@@ -737,18 +725,6 @@ def test_twin_leads(markup, twins):
 def test_twin_leads_stop_at_body():
     box = lxml_html.fromstring('<div><p class="x">Lead.</p><p class="x">Body one.</p></div>')
     assert twin_leads(box[0], lambda e: False) == []
-
-
-_STORY = "The council met on Monday evening to vote on the budget. It passed narrowly after a long debate."
-
-
-@pytest.mark.parametrize("text, result", [
-    (_STORY + " " + _STORY, _STORY),
-    (_STORY + " Later: " + _STORY[:70], _STORY + " Later: " + _STORY[:70]),  # a quoted opening is no second copy
-    ("Short. Short.", "Short. Short."),
-])
-def test_unrepeated(text, result):
-    assert unrepeated(text) == result
 
 
 @pytest.mark.parametrize("markup, boxes", [

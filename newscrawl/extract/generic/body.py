@@ -499,7 +499,7 @@ def keep_block(block: Block) -> bool:
     if block.link_density >= MAX_LINK_DENSITY and (block.tag != "p" or len(block.text) < 200) \
             and not is_linked_sentence(block):
         return False
-    if block.tag == "li" and len(block.text) < MIN_PARAGRAPH_CHARS:
+    if block.tag == "li" and len(block.text) < MIN_PARAGRAPH_CHARS and block.link_chars:
         return False
     if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
         return False  # "By Jane Doe, Reporter" inside the text container
@@ -582,33 +582,9 @@ def position(element, found: PageWalk):
     return None
 
 
-#: A declared ``articleBody`` written twice: the first this many characters are looked for again, and
-#: the copy must be at least this share of the first one's length.
-REPEAT_PROBE_CHARS = 60
-REPEAT_SHARE = 0.8
 #: Markup shorter than 1/this of the declared ``articleBody``: the page renders its body by script
 #: (or keeps it in a data island) and the declared text is taken.
 DECLARED_BODY_SHARE = 2
-
-
-@rule(off=lambda text: text.strip())
-def unrepeated(text: str) -> str:
-    """A declared text without a second copy of itself appended (a CMS writing ``articleBody`` twice).
-
-    >>> story = "The council met on Monday evening to vote on the budget. It passed narrowly."
-    >>> unrepeated(story + " " + story) == story
-    True
-    >>> unrepeated("No repeat at all in this one.")
-    'No repeat at all in this one.'
-    """
-    stripped = text.strip()
-    head = stripped[:REPEAT_PROBE_CHARS]
-    if len(head) < REPEAT_PROBE_CHARS // 2:
-        return stripped
-    again = stripped.find(head, len(head))
-    if again > 0 and len(stripped) - again >= again * REPEAT_SHARE:
-        return stripped[:again].strip()
-    return stripped
 
 
 @rule(off=lambda paragraphs, meta: paragraphs)
@@ -618,7 +594,7 @@ def with_declared_body(paragraphs: list[str], meta) -> list[str]:
     declared = meta.article_value("articleBody")
     if not isinstance(declared, str):
         return paragraphs
-    declared = unrepeated(html.unescape(declared))
+    declared = html.unescape(declared).strip()
     if DECLARED_BODY_SHARE * sum(map(len, paragraphs)) >= len(declared):
         return paragraphs
     return [p for p in (normalize_space(p) for p in declared.split("\n")) if p]

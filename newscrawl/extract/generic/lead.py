@@ -16,7 +16,7 @@ from newscrawl.extract.generic.captions import split_inline_credit
 from newscrawl.extract.generic.headlines import clean_title
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.visible_dates import parse_visible_date
-from newscrawl.extract.text import comparison_key, normalize_space
+from newscrawl.extract.text import comparison_key
 
 #: A standfirst shorter than this is a label or a kicker; longer than the maximum, the text itself.
 MIN_LEAD_CHARS = 40
@@ -125,26 +125,6 @@ def strip_trailing_byline(text: str | None) -> str | None:
     'Das Gesetz kommt. Von Berlin aus gesehen ist das wenig.'
     """
     return _TRAILING_BYLINE.sub("", text) if text else text
-
-
-@rule(off=lambda paragraphs, lead: paragraphs)
-def without_repeated_lead(paragraphs: list[str], lead: str | None) -> list[str]:
-    """The body without a first paragraph that is the standfirst with a byline after it (the
-    description the lead was taken from, printed once more with its author).
-
-    >>> without_repeated_lead(["Das Hotel lebt. Von Eva Muster", "Der Text."], "Das Hotel lebt.")
-    ['Der Text.']
-    >>> without_repeated_lead(["Das Hotel lebt wieder auf.", "Der Text."], "Das Hotel")
-    ['Das Hotel lebt wieder auf.', 'Der Text.']
-    >>> without_repeated_lead(["Das Hotel lebt.", "Der Text."], "Das Hotel lebt.")
-    ['Das Hotel lebt.', 'Der Text.']
-    """
-    if not paragraphs or not lead:
-        return paragraphs
-    first, lead = normalize_space(paragraphs[0]), normalize_space(lead)
-    if first.startswith(lead) and is_byline_line(first[len(lead):].strip()):
-        return paragraphs[1:]
-    return paragraphs
 
 
 @rule(off=lambda element, before_body=None: [])

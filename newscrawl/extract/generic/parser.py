@@ -29,7 +29,7 @@ from newscrawl.extract.generic.bylines import (
 )
 from newscrawl.extract.generic.captions import credit_boxes, figure_captions
 from newscrawl.extract.generic.headlines import choose_headline, headline_part
-from newscrawl.extract.generic.lead import deck_after_headline, find_lead, without_repeated_lead
+from newscrawl.extract.generic.lead import deck_after_headline, find_lead
 from newscrawl.extract.generic.visible_dates import parse_visible_date
 from newscrawl.extract.loaders import ArticleLoader
 from newscrawl.extract.metadata import PageMetadata
@@ -365,7 +365,6 @@ class GenericParser(ArticleParser):
         lead = self.find_lead(selector, meta, found, blocks, headline, headline_element, caption_keys)
         loader.add_value("lead", lead)
         loader.add_value("authors", self.authors(selector, meta, found, headline_element, blocks))
-        paragraphs = without_repeated_lead(paragraphs, lead)
         if paragraphs:
             loader.add_value("body", paragraphs)
         loader.add_value("captions", captions)
