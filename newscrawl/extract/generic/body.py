@@ -32,7 +32,9 @@ _INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "
                           "iframe", "select", "input", "textarea", "aside", "nav"})
 
 MIN_PARAGRAPH_CHARS = 25
-EDGE_LINE_CHARS = 60
+#: A line shorter than this before the first or after the last paragraph is a kicker, dateline or credit
+#: (a closing line such as "Euer Hans" or "Thanks for all the fish" is longer than most of those).
+EDGE_LINE_CHARS = 30
 #: A last line ending in ":" shorter than this announces something not there ("More in our live blog:").
 MAX_ANNOUNCE_CHARS = 150
 BYLINE_LINE_CHARS = 80
