@@ -41,6 +41,8 @@ BYLINE_LINE_CHARS = 80
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.2
 WIDEN_LEVELS = 6
+#: A table row of data has at least this many cells (one cell alone frames text, as layout tables do).
+MIN_DATA_CELLS = 2
 INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "small", "sup", "sub", "mark", "abbr",
                          "cite", "q", "time", "font", "s", "del", "ins", "code", "wbr"})
 LOOSE_TEXT_CHARS = 60
@@ -312,6 +314,12 @@ def walk_page(root) -> PageWalk:
             furniture = node
             if strong_furniture is None and STRONG_FURNITURE.search(words):
                 strong_furniture = node
+        if tag == "tr" and is_data_row(node):
+            cells = [block_text(cell) for cell in node if isinstance(cell.tag, str)]
+            text = " ".join(cell_text for cell_text, _ in cells if cell_text)
+            if text:
+                found.blocks.append(Block(node, "tr", text, sum(links for _, links in cells), furniture))
+            continue
         if tag in PARAGRAPH_TAGS and not (tag in LAYOUT_BLOCK_TAGS and is_layout_box(node)):
             text, link_chars = block_text(node)
             if text:
@@ -380,6 +388,30 @@ def _in_figure(node, box) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+@rule(off=lambda row: False)
+def is_data_row(row) -> bool:
+    """Whether a table row holds data (cells of words and numbers), read as one line of text, rather
+    than page layout (cells holding paragraphs, lists or further tables, or a single cell framing
+    text: walked into as before).
+
+    >>> from lxml import html
+    >>> table = html.fromstring("<table><tr><td>CO2 per km</td><td>120 g</td></tr>"
+    ...                         "<tr><td><p>A paragraph.</p><p>Another.</p></td></tr></table>")
+    >>> [is_data_row(row) for row in table.iter("tr")]
+    [True, False]
+    """
+    cells = 0
+    for node in row.iterdescendants():
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in ("td", "th"):
+            cells += 1
+        elif tag not in INLINE_TAGS:
+            return False
+    return cells >= MIN_DATA_CELLS
 
 
 @rule(off=lambda element: False)
