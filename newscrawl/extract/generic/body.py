@@ -17,6 +17,7 @@ from lxml import etree
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
 from newscrawl.extract.generic.bylines import strip_byline_prefix
 from newscrawl.extract.generic.rules import rule
+from newscrawl.extract.generic.vocabulary import COMMENT_COUNT_WORDS, PROMO_TAIL_PHRASES
 from newscrawl.extract.text import normalize_space
 
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
@@ -37,6 +38,8 @@ MIN_PARAGRAPH_CHARS = 25
 EDGE_LINE_CHARS = 30
 #: A last line ending in ":" shorter than this announces something not there ("More in our live blog:").
 MAX_ANNOUNCE_CHARS = 150
+#: A closing call to action ("Follow us on ...") is one or two sentences: longer paragraphs are text.
+MAX_PROMO_CHARS = 250
 BYLINE_LINE_CHARS = 80
 MAX_LINK_DENSITY = 0.5
 WIDEN_SHARE = 0.2
@@ -603,7 +606,33 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
     kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
             and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))
             and keep_block(b)]
-    return trim_edges(kept)
+    return without_promo_tail(trim_edges(kept))
+
+
+_PROMO_TAIL = re.compile(rf"\b(?:{'|'.join(PROMO_TAIL_PHRASES)})\b"
+                         rf"|^(?:\d+|no|keine|sin|aucun|nessun)\s+(?:{'|'.join(COMMENT_COUNT_WORDS)})\b", re.IGNORECASE)
+
+
+@rule(off=lambda blocks: blocks)
+def without_promo_tail(blocks: list[Block]) -> list[Block]:
+    """The body without the short paragraphs closing it that promote or notify rather than tell
+    ("Follow us on Twitter", "Subscribe now to our e-edition", "3 Kommentare", a copyright line):
+    only a run at the very end is dropped, and never the whole body.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> text = "The council approved the budget after a long debate on Monday evening."
+    >>> blocks = [Block(p, "p", text), Block(p, "p", "Follow us on Twitter and Instagram @example."),
+    ...           Block(p, "p", "3 Kommentare")]
+    >>> [b.text for b in without_promo_tail(blocks)] == [text]
+    True
+    >>> len(without_promo_tail([Block(p, "p", "Subscribe to our newsletter: the best stories every week.")]))
+    1
+    """
+    end = len(blocks)
+    while end > 1 and len(blocks[end - 1].text) < MAX_PROMO_CHARS and _PROMO_TAIL.search(blocks[end - 1].text):
+        end -= 1
+    return blocks[:end]
 
 
 def position(element, found: PageWalk):

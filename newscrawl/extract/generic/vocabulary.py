@@ -35,6 +35,26 @@ TAXONOMY_TOKEN_PREFIXES = (
     "type",         # the post type itself ("type-podcast")
 )
 
+#: Phrases of the calls to action and notices that close an article page after its text (follow us,
+#: subscribe, get our app, log in to comment, copyright), matched as words in a short last paragraph
+#: of the body.  Per language, as news sites and blogs write them.
+PROMO_TAIL_PHRASES = (
+    # English: social links, newsletter and app promotion, reprint notices under the text.
+    r"follow (?:us|the \w+)", r"subscribe (?:now|to)", r"sign up for our", r"newsletter", r"download the \w+ apps?",
+    r"copyright(?:ed)?", r"all rights reserved", r"not logged in", r"we want to hear what you think",
+    r"if you enjoyed reading",
+    # German: the same calls in German blogs and news sites.
+    r"folgen sie uns", r"folgt uns", r"folge uns", r"abonnieren sie", r"nicht eingeloggt", r"lust auf mehr\?",
+    r"alle rechte vorbehalten",
+    # Spanish and Portuguese: "síguenos en ...", "suscríbete", "siga-nos no ...".
+    r"s[ií]guenos", r"suscr[ií]bete", r"siga-nos", r"todos los derechos reservados",
+    # French, Italian, Polish.
+    r"suivez-nous", r"abonnez-vous", r"seguici", r"zapraszamy (?:też )?do subskrypcji",
+)
+#: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
+COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
+
+
 # --- captions ------------------------------------------------------------------------------------
 
 # --- dates ---------------------------------------------------------------------------------------
