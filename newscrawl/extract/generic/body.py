@@ -17,7 +17,13 @@ from lxml import etree
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, SKIP_TAGS, class_words, is_furniture, is_ui_paragraph
 from newscrawl.extract.generic.bylines import strip_byline_prefix
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.vocabulary import COMMENT_COUNT_WORDS, PROMO_TAIL_PHRASES
+from newscrawl.extract.generic.vocabulary import (
+    COMMENT_COUNT_WORDS,
+    LEAD_CLASS_WORDS,
+    PHOTO_BOX_WORDS,
+    PROMO_TAIL_PHRASES,
+    STRONG_FURNITURE_WORDS,
+)
 from newscrawl.extract.text import normalize_space
 
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt"})
@@ -54,13 +60,9 @@ FURNITURE_WEIGHT = 0.2
 MAX_MARKED = 60
 #: Bylines and datelines sit in short lines; longer blocks are not searched for them.
 MAX_MARKED_BLOCK_CHARS = 300
-LEAD_CLASS = re.compile(r"(?:^|[-_ ])(?:lead|standfirst|intro|summary|teaser|dek|deck|subtitle|subheadline|"
-                        r"sub-headline|subheader|sub-header|excerpt|description|abstract|strapline|epigraph|"
-                        r"entradilla|chapo|chapeau|sottotitolo|ingress|bajada)(?:$|[-_ ])")
+LEAD_CLASS = re.compile(rf"(?:^|[-_ ])(?:{'|'.join(LEAD_CLASS_WORDS)})(?:$|[-_ ])")
 #: Class words of photo boxes built without <figure>, and the most text such a box holds.
-PHOTO_BOX = re.compile(r"(?:^|[-_ ])(?:image|img|photo|picture|media|figure|wp-caption|attachment|foto|bild|"
-                       r"thumbnail|post-thumbnail|[a-z]{3,}(?:image|photo|picture))"
-                       r"(?:$|[-_ ])")
+PHOTO_BOX = re.compile(rf"(?:^|[-_ ])(?:{'|'.join(PHOTO_BOX_WORDS)})(?:$|[-_ ])")
 MAX_PHOTO_BOX_CHARS = 1500
 #: A photo-classed box holding this many paragraphs of text is a text section with a photo in it.
 MIN_TEXT_BOX_PARAGRAPHS = 2
@@ -68,12 +70,7 @@ MIN_TEXT_BOX_PARAGRAPHS = 2
 WRAPPER_TAGS = frozenset({"form", "nav", "aside", "footer", "menu", "label", "dialog"})
 #: Furniture whose photos and standfirst-like texts are not the article's (headers, hero and
 #: media wrappers are furniture to the body but hold the article's photo and lead).
-STRONG_FURNITURE = re.compile(
-    r"(?:^|[-_ ])(?:related|recommended|recommendations?|teasers?|teaserlist|promo|newsletter|"
-    r"comments?|sidebar|footer|nav|navigation|menu|ad|ads|advert|advertisement|sponsored|"
-    r"social|share|outbrain|taboola|more|popular|trending|mostread|recirc|recirculation|"
-    r"author|authors|byline|avatar|bio|profile|cookie|cookies|consent|gdpr|privacy|"
-    r"modal|popup|overlay|dialog)(?:$|[-_ \d])")
+STRONG_FURNITURE = re.compile(rf"(?:^|[-_ ])(?:{'|'.join(STRONG_FURNITURE_WORDS)})(?:$|[-_ \d])")
 TAGS_CLASS = re.compile(r"(?:^|[-_ ])(?:tags|tag-list|taglist|tag-links|keywords|topics|themen|schlagworte|"
                         r"schlagwoerter|etiquetas|mots-cles|tematiche|emneknagger)(?:$|[-_ ])")
 #: Links to an author's page ("/autor/jane-doe", "/authors/jane-doe/", "/people/jane-doe").

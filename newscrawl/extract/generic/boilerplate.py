@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.vocabulary import POST_WRAPPER_TOKENS, TAXONOMY_TOKEN_PREFIXES
+from newscrawl.extract.generic.vocabulary import (
+    CONTENT_TOKEN_WORDS,
+    CONTENT_WORDS,
+    FURNITURE_WORDS,
+    HIDDEN_CLASSES,
+    POST_WRAPPER_TOKENS,
+    SKIP_ROLES,
+    TAXONOMY_TOKEN_PREFIXES,
+    UI_PARAGRAPHS,
+    UI_PREFIXES,
+)
 
 #: Elements whose content is never article text (their subtree is skipped).
 SKIP_TAGS = frozenset({
@@ -18,38 +28,17 @@ SKIP_TAGS = frozenset({
     "img", "input", "textarea", "label", "dialog", "menu", "head", "title", "meta", "link",
 })
 
-#: ARIA roles of page furniture.
-SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
-                        "alert", "search", "toolbar", "tablist", "button"})
-
-# One class/id token names furniture when one of its words (split on "-" and "_", or camelCase
-# prefixes) is one of these.  Words, not substrings: "ad" must not match "head" or "shadow".
-_FURNITURE_WORDS = (
-    "share|sharing|shares|sharebar|social|socials|related|recommended|recommendations|recommendation|"
-    "newsletter|newsletters|subscribe|subscription|subscriptions|signup|promo|promotion|advert|advertisement|"
-    "advertising|ad|ads|adslot|adunit|sponsor|sponsored|banner|comment|comments|commenting|disqus|"
-    "footer|nav|navbar|navigation|menu|breadcrumb|breadcrumbs|sidebar|aside|outbrain|taboola|popup|modal|"
-    "cookie|cookies|consent|gdpr|toolbar|print|caption|captions|credit|credits|copyright|gallery|"
-    "slideshow|carousel|trending|popular|mostread|recirculation|recirc|readmore|teaser|"
-    "more|also|tags|tag|taglist|keywords|topics|byline|author|authors|bio|avatar|donate|donation|"
-    "login|register|rating|poll|jump|toc|skip|visually|sr|screenreader|"
-    "tooltip|overlay|meta|metadata|dateline|timestamp|date|time|video|audio|player|podcast|embed|"
-    "infobox|pagination|pager|teaserlist|teasers|feedback|correction|corrections|"
-    "masthead|header|headline|kicker|lead|standfirst|intro|summary|subtitle|dek|title|flag|badge"
-)
+_FURNITURE_WORDS = "|".join(FURNITURE_WORDS)
 _FURNITURE = re.compile(rf"(?:^|[-_])(?:{_FURNITURE_WORDS})(?:$|[-_]|\d)")
 # The same over all of an element's words at once: a quick "no furniture word at all".
 _FURNITURE_ANYWHERE = re.compile(rf"(?:^|[-_ ])(?:{_FURNITURE_WORDS})(?:$|[-_ ]|\d)")
-#: Utility classes that hide an element (Bootstrap, Tailwind, WordPress, ...).
-HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "hide", "visually-hidden", "sr-only", "invisible",
-                            "screen-reader-text", "visuallyhidden", "u-hidden", "element-invisible"})
-_CONTENT_TOKEN = re.compile(r"(?:^|[-_])(?:body|text|richtext|paragraphs?|content|article|story)(?:$|[-_]|\d)")
+_CONTENT_TOKEN = re.compile(rf"(?:^|[-_])(?:{'|'.join(CONTENT_TOKEN_WORDS)})(?:$|[-_]|\d)")
 _POST_WRAPPER = re.compile(rf"^(?:{'|'.join(POST_WRAPPER_TOKENS)})$")
 _TAXONOMY_TOKEN = re.compile(rf"^(?:{'|'.join(TAXONOMY_TOKEN_PREFIXES)})-\S")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # A token naming a text container ("lead-text", "story-body") is content even with a furniture word.
-_CONTENT_WORDS = re.compile(r"(?:^|[-_])(?:body|text|richtext|paragraph|paragraphs)(?:$|[-_]|\d)")
+_CONTENT_WORDS = re.compile(rf"(?:^|[-_])(?:{'|'.join(CONTENT_WORDS)})(?:$|[-_]|\d)")
 
 
 def class_words(element) -> str:
@@ -119,20 +108,11 @@ def without_taxonomy(tokens: list[str]) -> list[str]:
 
 
 # Paragraph-level strings that are interface text, not article text (checked on whole paragraphs).
-_UI_PARAGRAPH = re.compile(
-    r"^(?:advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklame|annonse|mainos|"
-    r"read more|read also|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|"
-    r"weiterlesen|leer más|lee también|lire aussi|leggi anche|les også|se også|läs också|"
-    r"share|teilen|share this article|subscribe|abonnieren|sign up|newsletter|"
-    r"(?:click|tap) here.*|.*\b(?:all rights reserved|alle rechte vorbehalten)\b.*|"
-    r"(?:photo|foto|bild|image|video|quelle|source|credit)\s*:.{0,80})$",
-    re.IGNORECASE)
+_UI_PARAGRAPH = re.compile(rf"^(?:{'|'.join(UI_PARAGRAPHS)})$", re.IGNORECASE)
 
 
 # Paragraph starts that introduce a link or a video, not article text ("WATCH | ...", "READ MORE: ...").
-_UI_PREFIX = re.compile(r"^(?:watch|listen|read more|read also|also read|related|more|see also|video|audio|podcast|"
-                        r"lesen sie auch|mehr zum thema|auch interessant|zum thema|lire aussi|leer más|lee también|"
-                        r"leggi anche)\s*[|:]", re.IGNORECASE)
+_UI_PREFIX = re.compile(rf"^(?:{'|'.join(UI_PREFIXES)})\s*[|:]", re.IGNORECASE)
 
 
 def is_ui_paragraph(text: str) -> bool:

@@ -16,6 +16,7 @@ from newscrawl.extract.generic.captions import split_inline_credit
 from newscrawl.extract.generic.headlines import clean_title
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.visible_dates import parse_visible_date
+from newscrawl.extract.generic.vocabulary import PHOTO_TEXT_CLASS_WORDS
 from newscrawl.extract.text import comparison_key
 
 #: A standfirst shorter than this is a label or a kicker; longer than the maximum, the text itself.
@@ -175,7 +176,7 @@ def is_byline_line(text: str) -> bool:
 
 
 #: Class words of a description that belongs to a photo or gallery ("lightbox__description").
-_PHOTO_TEXT_CLASS = re.compile(r"(?:^|[-_ ])(?:lightbox|caption|figcaption|photo|image|img|picture)(?:$|[-_ ])")
+_PHOTO_TEXT_CLASS = re.compile(rf"(?:^|[-_ ])(?:{'|'.join(PHOTO_TEXT_CLASS_WORDS)})(?:$|[-_ ])")
 
 
 @rule(off=lambda element, text: False)

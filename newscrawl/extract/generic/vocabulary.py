@@ -11,7 +11,95 @@ from __future__ import annotations
 
 # --- lead ----------------------------------------------------------------------------------------
 
+#: Class/id words of a standfirst element (one word of a token split at "-", "_" or " "), per
+#: language as CMS templates name them.
+LEAD_CLASS_WORDS = (
+    "lead", "standfirst", "intro", "summary", "teaser", "excerpt", "abstract",  # English CMSs, WordPress
+    "dek", "deck", "strapline", "epigraph",                                       # US/UK newsroom terms
+    "subtitle", "subheadline", "sub-headline", "subheader", "sub-header",         # a subtitle under the h1
+    "description",                                                                # schema-like naming
+    "entradilla", "bajada",                                                       # Spanish news sites
+    "chapo", "chapeau",                                                           # French news sites
+    "sottotitolo",                                                                # Italian news sites
+    "ingress",                                                                    # Scandinavian news sites
+)
+#: Class words of a standfirst-like element that describes a photo or a gallery, not the article
+#: ("lightbox__description", "image-summary").
+PHOTO_TEXT_CLASS_WORDS = ("lightbox", "caption", "figcaption", "photo", "image", "img", "picture")
+
 # --- body ----------------------------------------------------------------------------------------
+
+#: ARIA roles of page furniture: navigation, header/footer landmarks, sidebars, menus, dialogs.
+SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
+                        "alert", "search", "toolbar", "tablist", "button"})
+#: Utility classes that hide an element (Bootstrap, Tailwind, WordPress, Drupal, ...).
+HIDDEN_CLASSES = frozenset({"hidden", "d-none", "is-hidden", "hide", "visually-hidden", "sr-only", "invisible",
+                            "screen-reader-text", "visuallyhidden", "u-hidden", "element-invisible"})
+#: Words of class/id tokens that name page furniture (one word of a token split at "-" and "_";
+#: words, not substrings: "ad" must not match "head").  Grouped by the kind of box that shows them.
+FURNITURE_WORDS = (
+    "share", "sharing", "shares", "sharebar", "social", "socials",            # share bars, social links
+    "related", "recommended", "recommendations", "recommendation",            # related-article lists
+    "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",  # sign-up boxes
+    "promo", "promotion", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "adunit",  # ads
+    "sponsor", "sponsored", "banner",                                          # sponsored boxes, banners
+    "comment", "comments", "commenting", "disqus",                             # comment sections
+    "footer", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",  # site navigation
+    "sidebar", "aside", "outbrain", "taboola",                                 # sidebars, recommendation widgets
+    "popup", "modal", "cookie", "cookies", "consent", "gdpr", "toolbar", "print",  # overlays, consent banners
+    "caption", "captions", "credit", "credits", "copyright", "gallery", "slideshow", "carousel",  # photo furniture
+    "trending", "popular", "mostread", "recirculation", "recirc", "readmore", "teaser",  # "most read", teasers
+    "more", "also",                                                            # "more from", "read also"
+    "tags", "tag", "taglist", "keywords", "topics",                            # tag lists (a field of their own)
+    "byline", "author", "authors", "bio", "avatar",                            # author boxes (a field of their own)
+    "donate", "donation", "login", "register", "rating", "poll",               # calls to action, widgets
+    "jump", "toc", "skip", "visually", "sr", "screenreader", "tooltip", "overlay",  # UI and accessibility helpers
+    "meta", "metadata", "dateline", "timestamp", "date", "time",               # date/meta lines (fields of their own)
+    "video", "audio", "player", "podcast", "embed",                            # media players
+    "infobox", "pagination", "pager", "teaserlist", "teasers", "feedback", "correction", "corrections",
+    "masthead", "header", "headline", "kicker",                                # page and article headers
+    "lead", "standfirst", "intro", "summary", "subtitle", "dek", "title",      # the standfirst (field of its own)
+    "flag", "badge",                                                           # labels on teasers
+)
+#: Words of class/id tokens that name the article's text: a token with one of them (and no furniture
+#: word) outweighs furniture words on the same element ("sidebar-grid__content article__content").
+CONTENT_TOKEN_WORDS = ("body", "text", "richtext", "paragraph", "paragraphs", "content", "article", "story")
+#: Words that make a token a text container even beside a furniture word ("lead-text", "story-body").
+CONTENT_WORDS = ("body", "text", "richtext", "paragraph", "paragraphs")
+#: Furniture words of boxes whose photos and standfirst-like texts are not the article's (headers,
+#: hero and media wrappers are furniture to the body but hold the article's photo and lead).
+STRONG_FURNITURE_WORDS = (
+    "related", "recommended", "recommendations?", "teasers?", "teaserlist", "promo", "newsletter",
+    "comments?", "sidebar", "footer", "nav", "navigation", "menu", "ad", "ads", "advert", "advertisement",
+    "sponsored", "social", "share", "outbrain", "taboola", "more", "popular", "trending", "mostread",
+    "recirc", "recirculation", "author", "authors", "byline", "avatar", "bio", "profile", "cookie",
+    "cookies", "consent", "gdpr", "privacy", "modal", "popup", "overlay", "dialog",
+)
+#: Class words of photo boxes built without <figure> (WordPress "wp-caption", "attachment",
+#: "post-thumbnail"; German "foto", "bild"; compounds such as "heroimage").
+PHOTO_BOX_WORDS = ("image", "img", "photo", "picture", "media", "figure", "wp-caption", "attachment", "foto", "bild",
+                   "thumbnail", "post-thumbnail", "[a-z]{3,}(?:image|photo|picture)")
+#: Whole paragraphs that are interface text, not article text (regular expressions, matched on the
+#: whole paragraph, case-insensitive).
+UI_PARAGRAPHS = (
+    # ad labels, in the languages of the corpora
+    "advertisement", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklame", "annonse", "mainos",
+    # read-more prompts left without their link
+    "read more", "read also", "see also", "related", "lesen sie auch", "lesen sie mehr", "mehr zum thema",
+    "auch interessant", "weiterlesen", "leer más", "lee también", "lire aussi", "leggi anche", "les også", "se også",
+    "läs också",
+    # share and subscribe buttons' labels
+    "share", "teilen", "share this article", "subscribe", "abonnieren", "sign up", "newsletter",
+    r"(?:click|tap) here.*",
+    # copyright lines
+    r".*\b(?:all rights reserved|alle rechte vorbehalten)\b.*",
+    # a photo or source credit on its own line
+    r"(?:photo|foto|bild|image|video|quelle|source|credit)\s*:.{0,80}",
+)
+#: Paragraph starts that introduce a link or a video, not article text ("WATCH | ...", "READ MORE: ...").
+UI_PREFIXES = ("watch", "listen", "read more", "read also", "also read", "related", "more", "see also", "video",
+               "audio", "podcast", "lesen sie auch", "mehr zum thema", "auch interessant", "zum thema", "lire aussi",
+               "leer más", "lee también", "leggi anche")
 
 #: Class tokens (regular expressions over one whole token) that mark an element as a blog/CMS post
 #: wrapper: WordPress's ``post_class()`` writes "post-<id>", "type-<post type>", "status-publish" and
