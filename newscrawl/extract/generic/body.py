@@ -48,8 +48,10 @@ MAX_ANNOUNCE_CHARS = 150
 MAX_PROMO_CHARS = 250
 BYLINE_LINE_CHARS = 80
 MAX_LINK_DENSITY = 0.5
+#: The container widens to an ancestor holding this share more text in paragraphs shaped like its own,
+#: looking up to this many levels (forum threads and live blogs nest each post eight or more deep).
 WIDEN_SHARE = 0.2
-WIDEN_LEVELS = 6
+WIDEN_LEVELS = 10
 #: A table row of data has at least this many cells (one cell alone frames text, as layout tables do).
 MIN_DATA_CELLS = 2
 INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "small", "sup", "sub", "mark", "abbr",
