@@ -539,7 +539,29 @@ def keep_block(block: Block) -> bool:
         return False
     if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
         return False  # "By Jane Doe, Reporter" inside the text container
+    if is_teaser_title(block):
+        return False
     return not is_ui_paragraph(block.text)
+
+
+@rule(off=lambda block: False)
+def is_teaser_title(block: Block) -> bool:
+    """Whether a heading sits inside a link: the title of another article's teaser card
+    (``<a href=...><h2>Other story</h2></a>``) in a related-articles box within the text.
+
+    >>> from lxml import html
+    >>> card = html.fromstring('<div><a href="/other"><h2>Hackers offer a discount</h2></a><h2>Reactions</h2></div>')
+    >>> [is_teaser_title(Block(h, "h2", h.text_content())) for h in card.iter("h2")]
+    [True, False]
+    """
+    if block.tag not in HEADING_TAGS:
+        return False
+    node = block.element.getparent()
+    while node is not None:
+        if node.tag == "a":
+            return True
+        node = node.getparent()
+    return False
 
 
 @rule(off=lambda paragraphs: paragraphs)
