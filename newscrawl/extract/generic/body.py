@@ -1,10 +1,15 @@
 """Article body and photos from the page markup, found in one walk over the parsed tree.
 
 The walk skips furniture (``newscrawl.extract.generic.boilerplate``) and collects text blocks
-(paragraphs, subheadings, quotes, list items) and figures in document order.  Each paragraph
-credits its text length to its parent (and half to its grandparent); the best-scored element is
-the article's text container, widened to its parent while the parent holds much more good text
-(bodies split over sibling sections).  Cost is linear in the page size.
+(paragraphs, subheadings, quotes, list items, table rows of data) and figures in document order; a
+skipped structural tag that wraps the whole page (``is_page_wrapper``) is walked into.  Each
+paragraph credits its text length to its parent (and half to its grandparent); the best-scored
+element is the article's text container, widened to an ancestor while it holds much more good text
+(bodies split over sibling sections, or between a wrapper and a box in it: ``split_text``).  The
+container's blocks lose link lists, teaser titles and UI labels (``keep_block``), the lines framing
+the text (``trim_edges``) and a closing run of calls to action (``without_promo_tail``).  JSON-LD
+``articleBody`` replaces markup that shows far less text (``with_declared_body``).  Cost is linear
+in the page size.
 """
 from __future__ import annotations
 
