@@ -24,6 +24,7 @@ from newscrawl.extract.generic.bylines import strip_byline_prefix
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import (
     COMMENT_COUNT_WORDS,
+    DISCLOSURE_PHRASES,
     LEAD_CLASS_WORDS,
     PHOTO_BOX_WORDS,
     PROMO_TAIL_PHRASES,
@@ -632,7 +633,28 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
     kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
             and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))
             and keep_block(b)]
-    return without_promo_tail(trim_edges(kept))
+    return without_disclosure(without_promo_tail(trim_edges(kept)))
+
+
+_DISCLOSURE = re.compile(rf"^\W*(?:{'|'.join(DISCLOSURE_PHRASES)})", re.IGNORECASE)
+
+
+@rule(off=lambda blocks: blocks)
+def without_disclosure(blocks: list[Block]) -> list[Block]:
+    """The body without a short first paragraph that discloses advertising ("*Werbung. Dieser
+    Beitrag enthält Werbung für ...", "Anzeige, enthält Affiliate Links"): a label, not the text.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> text = "The council approved the budget after a long debate on Monday evening."
+    >>> [b.text for b in without_disclosure([Block(p, "p", "Anzeige, enthält Affiliate Links"), Block(p, "p", text)])]
+    ['The council approved the budget after a long debate on Monday evening.']
+    >>> len(without_disclosure([Block(p, "p", "Werbung im Netz wächst: " + text)]))
+    1
+    """
+    if len(blocks) > 1 and len(blocks[0].text) < MAX_PROMO_CHARS / 2 and _DISCLOSURE.search(blocks[0].text):
+        return blocks[1:]
+    return blocks
 
 
 _PROMO_TAIL = re.compile(rf"\b(?:{'|'.join(PROMO_TAIL_PHRASES)})\b"

@@ -139,6 +139,14 @@ PROMO_TAIL_PHRASES = (
     # French, Italian, Polish.
     r"suivez-nous", r"abonnez-vous", r"seguici", r"zapraszamy (?:też )?do subskrypcji",
 )
+#: Phrases of the advertising disclosures that open a sponsored blog post or review before its text
+#: ("*Werbung", "Anzeige, enthält Affiliate Links", "This post contains affiliate links"): German law
+#: and US FTC rules make bloggers print them first.  Matched in a short first paragraph.
+DISCLOSURE_PHRASES = (
+    r"\*?werbung\b", r"anzeige\b", r"enthält (?:werbung|affiliate)", r"affiliate[- ]links?",
+    r"(?:this|the) (?:post|article) (?:contains|may contain)", r"sponsored (?:post|content)",
+    r"in freundlicher kooperation mit", r"unbezahlte werbung",
+)
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
 
