@@ -8,7 +8,7 @@ page, and prints one row per registered rule: the distinct publishers it fired o
 first line of its docstring.  A rule that fires on fewer than 2 publishers is flagged: it is fitted to
 one publisher and belongs in that publisher's site parser (``newscrawl/extract/sites/``), or nowhere.
 
-    python bench/rule_reach.py [CORPUS_DIR ...] [--ablate] [--rule NAME ...] [--part work|check]
+    python bench/rule_reach.py [CORPUS_DIR ...] [--ablate] [--rule NAME ...] [--part work|check] [--json OUT]
 
 A corpus folder holds ``<stem>.json`` + ``<stem>.html.gz`` pages whose record has ``url``: the
 development corpus (full expected records; the publisher is ``source.publisher``) or the web set
@@ -23,7 +23,8 @@ score each corpus loses without it (``tests/corpus/scoring.py``: ``field_scores`
 
 The pages of a corpus's check part (the last hex digit of ``sha1(stem)`` in c-f, kept unseen while
 developing) count like any other page but are never named: only their number is printed, and
-ablation deltas are given for the working part and the check part separately.
+ablation deltas are given for the working part and the check part separately.  ``--json OUT`` writes
+the same numbers (publishers by name for the working part only).
 
 Exit status: 0 when every registered rule fires on at least 2 publishers, 1 when one does not, 2
 when there is nothing to measure (no pages).  Numbers only otherwise: no assertion on scores.
@@ -223,7 +224,8 @@ def report(pages: list[dict], table: dict[str, dict]) -> list[str]:
 
 
 def report_ablation(pages: list[dict], names: list[str], table: dict[str, dict],
-                    extract: Callable[[str, str], dict]) -> list[str]:
+                    extract: Callable[[str, str], dict], summary: dict | None = None) -> list[str]:
+    """The ablation lines; each rule's numbers also go to ``summary[name]`` when given (for ``--json``)."""
     lines = ["", "ablation: each rule switched off; delta = score with the rule - score without it"]
 
     def pages_of(items: list[dict]) -> str:
@@ -238,7 +240,26 @@ def report_ablation(pages: list[dict], names: list[str], table: dict[str, dict],
                                                           for metric, value in sorted(moved.items())))
         if changed and not deltas:
             lines.append("    no score moved")
+        if summary is not None:
+            summary[name] = {"pages_changed": len(changed),
+                             "publishers_changed": len({page["publisher"] for page in changed}),
+                             "deltas": {f"{corpus} {part}": moved for (corpus, part), moved in deltas.items()}}
     return lines
+
+
+def summary_of(pages: list[dict], table: dict[str, dict]) -> dict:
+    """The reach table as data (``--json``): check-part publishers counted, never named."""
+    corpora = sorted({page["corpus"] for page in pages})
+    return {"pages": len(pages), "publishers": len({page["publisher"] for page in pages}),
+            "failed_pages": sum(1 for page in pages if page["error"]), "min_publishers": MIN_PUBLISHERS,
+            "rules": {name: {"publishers": len(entry["publishers"]), "pages": len(entry["pages"]),
+                             "by_corpus": {c: len({p["publisher"] for p in entry["pages"] if p["corpus"] == c})
+                                           for c in corpora},
+                             "working_part_publishers": sorted({p["publisher"] for p in entry["pages"]
+                                                                if not p["check"]}),
+                             "doc": rules.RULES[name].doc if name in rules.RULES else None,
+                             "general": len(entry["publishers"]) >= MIN_PUBLISHERS}
+                      for name, entry in sorted(table.items())}}
 
 
 def main(argv: list[str], extract: Callable[[str, str], dict] = extract_article) -> int:
@@ -251,6 +272,7 @@ def main(argv: list[str], extract: Callable[[str, str], dict] = extract_article)
                         help="ablate only these rules (default: all)")
     parser.add_argument("--part", choices=("work", "check"), default=None,
                         help="only the working part or only the check part of each corpus (default: both)")
+    parser.add_argument("--json", type=Path, metavar="OUT.json", help="also write the numbers here")
     args = parser.parse_args(argv)
     pages = [page for folder in args.corpora for page in load_corpus(folder)
              if args.part is None or page["check"] == (args.part == "check")]
@@ -260,14 +282,17 @@ def main(argv: list[str], extract: Callable[[str, str], dict] = extract_article)
     merge_publishers(pages)
     run_pages(pages, extract)
     table = reach(pages)
-    lines = report(pages, table)
+    lines, summary = report(pages, table), summary_of(pages, table)
     if args.ablate and table:
         unknown = sorted(set(args.rule or []) - set(rules.RULES))
         if unknown:
             print(f"no such rule: {', '.join(unknown)}")
             return 2
-        lines += report_ablation(pages, args.rule or sorted(rules.RULES), table, extract)
+        summary["ablation"] = {}
+        lines += report_ablation(pages, args.rule or sorted(rules.RULES), table, extract, summary["ablation"])
     print("\n".join(lines))
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 1 if any(len(entry["publishers"]) < MIN_PUBLISHERS for entry in table.values()) else 0
 
 

@@ -152,7 +152,7 @@ def test_the_tool_counts_publishers_flags_a_one_publisher_rule_and_never_names_a
     def extract(html, url):
         return narrow(wide(extract_article(html, url), url), url)
 
-    status = bench["main"]([str(dev), str(web), "--ablate"], extract=extract)
+    status = bench["main"]([str(dev), str(web), "--ablate", "--json", str(tmp_path / "reach.json")], extract=extract)
     out = capsys.readouterr().out
     assert status == 1, out  # one rule fires on fewer than 2 publishers
     rows = table_rows(out)
@@ -168,6 +168,15 @@ def test_the_tool_counts_publishers_flags_a_one_publisher_rule_and_never_names_a
     assert f"dev work: headline_exact {-right['headline_exact']:+.4f}" in out, out
     assert "test_reach.narrow: fired on 1 page; records changed on 1 page of 1 publishers: 1 check-part page" in out
     assert hidden not in out and "HiddenPublisher" not in out and "hidden.example" not in out
+    saved = (tmp_path / "reach.json").read_text(encoding="utf-8")
+    assert "Hidden" not in saved and "hidden" not in saved
+    summary = json.loads(saved)
+    assert summary["rules"]["test_reach.wide"] == {
+        "publishers": 4, "pages": 4, "by_corpus": {"dev": 4, "web": 0}, "working_part_publishers": publishers,
+        "doc": "Marks the headline of the dev pages (a test rule that generalises).", "general": True}
+    assert summary["rules"]["test_reach.narrow"]["general"] is False
+    assert summary["ablation"]["test_reach.wide"]["deltas"]["dev work"] == pytest.approx(
+        {"headline_exact": -right["headline_exact"]})
 
     rules.RULES.pop("test_reach.narrow")
     marked.add(urls[sorted(web.glob("*.json"))[0].name.removesuffix(".json")])
