@@ -10,8 +10,10 @@ here for the test.
 """
 from __future__ import annotations
 
+import doctest
 import gzip
 import hashlib
+import importlib.util
 import json
 import runpy
 import shutil
@@ -185,6 +187,14 @@ def test_the_tool_counts_publishers_flags_a_one_publisher_rule_and_never_names_a
     out = capsys.readouterr().out
     rows = table_rows(out)
     assert rows == {"test_reach.wide": ["4", "4", "dev:3"]} and "fewer than 2" not in out, out
+
+
+def test_the_scripts_doctests_hold():  # bench/ is outside the doctest collection (testpaths)
+    spec = importlib.util.spec_from_file_location("rule_reach", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    failed, tried = doctest.testmod(module)
+    assert (failed, tried >= 3) == (0, True)
 
 
 def test_the_default_corpora_are_the_ones_in_the_repository(bench):
