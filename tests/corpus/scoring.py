@@ -15,6 +15,20 @@ expected values are not scored, since the corpus uses them for "not known"):
   times; a date without a time never matches);
 - ``language_acc``: the same primary language subtag (``de`` of ``de-AT``).
 
+``web_scores(pairs)`` scores the web set's sample (``tests/corpus/web``: trafilatura's benchmark pages,
+annotated with snippets and some metadata, not full records) as the team's scorer
+(``score.py``) scores the whole web set:
+
+- ``snippet_f1``, ``snippet_precision``, ``snippet_recall``: the page's text is the record's ``lead``
+  and ``body`` joined by a blank line (the annotated main text includes the standfirst); text and
+  snippets are whitespace-normalised and each snippet looked up as a substring (case and punctuation
+  kept): a ``with`` snippet found is a true positive, one missing a false negative, a ``without``
+  snippet found a false positive; the counts are summed over all pages before P, R and F1 are taken;
+- ``headline_exact`` as above, ``authors_f1`` and ``tags_f1`` as above but 0 whenever either side is
+  empty; ``published_day``: the extracted ``published_at`` falls on the annotated calendar day (in the
+  annotated date's offset when both carry one, else by the wall clock); an annotated date that does not
+  parse (a few, e.g. ``2022-29-11``) is not scored.
+
 Test code: written for the fields ``test_corpus_quality.py`` checks, not a copy of the team's
 benchmark scorer, so its numbers are close to but not the same as that scorer's.
 """
@@ -128,5 +142,81 @@ def field_scores(pairs: Iterable[tuple[dict, dict]]) -> dict[str, float]:
     scores = {}
     for name, (field, page_score) in METRICS.items():
         values = [page_score(expected, extracted) for expected, extracted in pairs if expected.get(field)]
+        scores[name] = sum(values) / len(values) if values else 0.0
+    return scores
+
+
+# The web set's sample (tests/corpus/web): snippets and metadata, scored as the team's score.py does.
+
+SPACES = re.compile(r"\s+")
+
+
+def is_web_record(expected: dict) -> bool:
+    """A web-set record (``with``/``without`` snippets) rather than a full expected record."""
+    return "with" in expected and "without" in expected
+
+
+def main_text(extracted: dict) -> str:
+    """The text the snippets are looked up in: ``lead`` and ``body`` joined by a blank line."""
+    parts = (extracted.get("lead"), extracted.get("body"))
+    return "\n\n".join(part for part in parts if isinstance(part, str) and part)
+
+
+def snippet_counts(expected: dict, text: str) -> tuple[int, int, int]:
+    """``(true positives, false positives, false negatives)`` of one page's snippets in ``text``.
+
+    >>> snippet_counts({"with": ["a  b", "z"], "without": ["Menu", "c d"]}, "a b\\n\\nc\\nd")
+    (1, 1, 1)
+    """
+    found = SPACES.sub(" ", text).strip()
+    hits = sum(SPACES.sub(" ", snippet).strip() in found for snippet in expected["with"])
+    unwanted = sum(SPACES.sub(" ", snippet).strip() in found for snippet in expected["without"])
+    return hits, unwanted, len(expected["with"]) - hits
+
+
+def names_f1(expected, extracted) -> float:
+    """Set F1 of names (case-insensitive, normalised); 0 when either side has none."""
+    wanted, got = set(name_set(expected)), set(name_set(extracted))
+    return f1(len(wanted & got), len(got), len(wanted)) if wanted and got else 0.0
+
+
+def same_day(expected, extracted) -> bool | None:
+    """Whether ``extracted`` falls on ``expected``'s calendar day; ``None`` when ``expected`` is no date.
+
+    >>> same_day("2021-03-04", "2021-03-04T23:30:00-05:00"), same_day("2022-29-11", "2022-11-29")
+    (True, None)
+    """
+    (day, _), (when, when_time) = instant(expected), instant(extracted)
+    if day is None:
+        return None
+    if when is None:
+        return False
+    if day.tzinfo is not None and when.tzinfo is not None and when_time:
+        when = when.astimezone(day.tzinfo)
+    return day.date() == when.date()
+
+
+#: web metric -> (the expected record's field, how a page scores given expected and extracted; None: unscored)
+WEB_METRICS: dict[str, tuple[str, Callable[[dict, dict], float | None]]] = {
+    "headline_exact": ("headline", lambda e, p: float(normalized(e["headline"]) == normalized(p.get("headline")))),
+    "authors_f1": ("authors", lambda e, p: names_f1(e["authors"], p.get("authors"))),
+    "published_day": ("published", lambda e, p: None if (day := same_day(e["published"], p.get("published_at")))
+                      is None else float(day)),
+    "tags_f1": ("tags", lambda e, p: names_f1(e["tags"], p.get("tags"))),
+}
+
+
+def web_scores(pairs: Iterable[tuple[dict, dict]]) -> dict[str, float]:
+    """``metric -> score`` over ``(web record, extracted)`` pairs (see the module's docstring)."""
+    pairs = list(pairs)
+    tp = fp = fn = 0
+    for expected, extracted in pairs:
+        hits, unwanted, missed = snippet_counts(expected, main_text(extracted))
+        tp, fp, fn = tp + hits, fp + unwanted, fn + missed
+    scores = {"snippet_f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0,
+              "snippet_precision": tp / (tp + fp) if tp else 0.0, "snippet_recall": tp / (tp + fn) if tp else 0.0}
+    for name, (field, page_score) in WEB_METRICS.items():
+        values = [value for expected, extracted in pairs if expected.get(field)
+                  if (value := page_score(expected, extracted)) is not None]
         scores[name] = sum(values) / len(values) if values else 0.0
     return scores
