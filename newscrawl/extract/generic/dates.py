@@ -1,0 +1,178 @@
+"""Published and modified dates for the generic parser.
+
+The published date is chosen in this order, each step only when the ones before found nothing:
+
+1. the dates the page *declares* for publication (JSON-LD ``datePublished``,
+   ``article:published_time`` and its cousins, ``<time datetime>``), skipping values that are no
+   full date (a bare year); a declared date is checked against a date in the URL (``agreed_with_url``);
+2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``);
+3. htmldate's original-date search (``library_date``), the maintained library trafilatura uses: it
+   reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text.
+
+Published and modified stay apart: the modified date is only the declared modification date,
+and a declared modification date is never taken as the published one.  Only step 3 may end on
+it, when htmldate finds nothing older on a page that declares nothing else.
+
+A declared date keeps the page's own offset (``to_iso``); a visible or htmldate date without one
+stays naive.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+
+from htmldate import find_date
+from htmldate.extractors import get_external_parser
+
+from newscrawl.extract.dates import parse_datetime
+from newscrawl.extract.generic.body import spaced_text
+from newscrawl.extract.generic.rules import rule
+from newscrawl.extract.generic.visible_dates import parse_visible_date
+
+#: Marked date elements (``found.dates``) read for a visible date, nearest the headline first.
+MAX_DATE_CANDIDATES = 10
+#: Days a declared date may stray from the date in its URL and still be taken: a URL date is set
+#: once, at publication; a declared date a month or more away is a re-import or template date.
+URL_DATE_TOLERANCE_DAYS = 30
+#: The latest date htmldate may return (its default is "today", which would make extraction
+#: depend on the clock); late enough for any page it will read.
+LATEST_DATE = "2099-12-31"
+#: htmldate's output: to the second, with the offset when the page gives one.
+LIBRARY_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+# Keys of <meta> that declare the publication date, in order of trust.
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                  "publish-date", "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+
+# A date in a URL path: /2019/10/31/, /2017/7/12/, /2020-01-13-title.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
+# A value that gives no day: "1988", "2019-10", "10/2019".
+_NO_DAY = re.compile(r"^\s*(?:\d{4}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{4})\s*$")
+# A naive or UTC ISO value (no local offset): "2020-02-25T02:25:54Z", "...+00:00", "2009-04-11 18:06".
+_LOCAL_OFFSET = re.compile(r"[+-](?!00:?00)\d{2}:?\d{2}$")
+
+logging.getLogger("htmldate").setLevel(logging.WARNING)
+
+
+def declared_published(selector, meta) -> list:
+    """The page's declared publication dates, most trusted first (the loader takes the first
+    readable one); values that give no day are left out (``is_full_date``)."""
+    values = [meta.article_value("datePublished"), meta.meta(*PUBLISHED_META),
+              meta.article_value("dateCreated"),
+              # A page typed otherwise (ClaimReview, WebPage, ...) still dates itself.
+              next((n["datePublished"] for n in meta.jsonld if isinstance(n.get("datePublished"), str)), None),
+              selector.xpath("//time/@datetime").get()]
+    return [value for value in values if is_full_date(value)]
+
+
+def declared_modified(selector, meta) -> list:
+    """The page's declared modification dates, most trusted first."""
+    return [meta.article_value("dateModified"), meta.meta(*MODIFIED_META)]
+
+
+@rule(off=lambda value: value is not None)
+def is_full_date(value) -> bool:
+    """Whether a declared value names a day: a bare year ("1988", a citation's year in a
+    scholarly page's ``dc.date``) or month is no publication date, and the next source is read.
+
+    >>> is_full_date("2017-01-30"), is_full_date("1988"), is_full_date("2019-10"), is_full_date(None)
+    (True, False, False, False)
+    >>> is_full_date(1328369520)
+    True
+    """
+    if value is None:
+        return False
+    return not (isinstance(value, str) and _NO_DAY.match(value))
+
+
+def url_date(url: str | None) -> date | None:
+    """The day a URL's path names (``/2019/10/31/``), or ``None``.
+
+    >>> url_date("https://example.org/2017/7/12/unter-uns")
+    datetime.date(2017, 7, 12)
+    >>> url_date("https://example.org/news/2019/13/45/x") is None
+    True
+    >>> url_date("https://example.org/artikel/1136087.html") is None
+    True
+    """
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+@rule(off=lambda moment, url: moment)
+def agreed_with_url(moment: str | None, url: str | None) -> str | None:
+    """The declared date, or the URL's day where the two disagree and the URL is the better witness.
+
+    A URL's date is the publisher's own calendar day at publication.  It wins over a declared
+    date on another day when that date is more than ``URL_DATE_TOLERANCE_DAYS`` away (a
+    re-import or template date), or when the declared date carries no local offset (UTC or
+    none): a UTC time late in the evening or early in the morning falls on the neighbouring day.
+
+    >>> agreed_with_url("2020-02-25T02:25:54Z", "https://x.com/2020/02/24/a-story/")
+    '2020-02-24T00:00:00'
+    >>> agreed_with_url("2019-06-17T18:28:00+02:00", "https://x.de/home/2017/7/12/montauk")
+    '2017-07-12T00:00:00'
+    >>> agreed_with_url("2020-02-19T18:37:32+01:00", "https://x.com/2020/02/18/story.html")
+    '2020-02-19T18:37:32+01:00'
+    >>> agreed_with_url("2020-02-24T10:00:00Z", "https://x.com/2020/02/24/story")
+    '2020-02-24T10:00:00Z'
+    """
+    day = url_date(url)
+    declared = parse_datetime(moment) if moment else None
+    if day is None or declared is None or declared.date() == day:
+        return moment
+    far = abs((declared.date() - day).days) > URL_DATE_TOLERANCE_DAYS
+    if far or not _LOCAL_OFFSET.search(moment):
+        return day.isoformat() + "T00:00:00"
+    return moment
+
+
+@rule(off=lambda found, headline_element, position: None)
+def visible_date(found, headline_element, position) -> str | None:
+    """The first date printed near the headline (no machine-readable date on the page).
+
+    ``position(element, found)`` is the element's place in reading order (``None`` outside it).
+    """
+    first = found.order.get(headline_element, 0) if headline_element is not None else 0
+    ordered = sorted(found.dates, key=lambda e: position(e, found) or 0)
+    near = [e for e in ordered if (position(e, found) or 0) >= first] + ordered
+    for element in near[:MAX_DATE_CANDIDATES]:
+        moment = parse_visible_date(spaced_text(element))
+        if moment:
+            return moment
+    return None
+
+
+@rule(off=lambda html, url: None)
+def library_date(html: str | None, url: str | None) -> str | None:
+    """htmldate's original (published) date of the page, for a page that neither declares nor
+    prints one where the parser looks; to the second with its offset when htmldate finds a time.
+
+    Called on the HTML text, not the parsed tree: htmldate reads only ``lxml.html`` trees (and
+    deep-copies them), and this step runs on few pages.
+
+    >>> library_date('<html><body><p>Posted on 2021-03-04 by admin.</p></body></html>', None)
+    '2021-03-04T00:00:00'
+    >>> library_date('<html><body><p>Nothing here.</p></body></html>', "https://x.org/a") is None
+    True
+    """
+    # A text that looks like a URL would be downloaded by htmldate: never for a page.
+    if not html or not html.lstrip().startswith("<"):
+        return None
+    try:
+        return find_date(html, url=url, original_date=True, extensive_search=True,
+                         outputformat=LIBRARY_FORMAT, max_date=LATEST_DATE)
+    except Exception:  # noqa: BLE001 - a library failure must not fail the page
+        return None
+
+
+def warm_up() -> None:
+    """Load the date parser htmldate's extensive search uses (its first use costs ~0.4 s)."""
+    get_external_parser()
