@@ -25,13 +25,23 @@ from datetime import date
 from htmldate import find_date
 from htmldate.extractors import get_external_parser
 
-from newscrawl.extract.dates import parse_datetime
+from newscrawl.extract.dates import parse_datetime, to_iso
 from newscrawl.extract.generic.body import spaced_text
+from newscrawl.extract.generic.boilerplate import class_words
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.visible_dates import parse_visible_date
+from newscrawl.extract.generic.vocabulary import OTHER_DATE_CLASSES
 
 #: Marked date elements (``found.dates``) read for a visible date, nearest the headline first.
 MAX_DATE_CANDIDATES = 10
+#: Reading-order steps a date may stand before the headline and still be the article's: a dateline
+#: or kicker printed just above the headline ("02. November 2021" / headline).
+MAX_DATE_LEAD = 3
+#: Characters of a marked date element's text: a longer one is a container (a blog's day section
+#: holding the whole post), whose first date is any date its text mentions.
+MAX_DATE_TEXT_CHARS = 100
+#: Ancestors searched for a comment or teaser class around a date element.
+MAX_DATE_ANCESTORS = 8
 #: Days a declared date may stray from the date in its URL and still be taken: a URL date is set
 #: once, at publication; a declared date a month or more away is a re-import or template date.
 URL_DATE_TOLERANCE_DAYS = 30
@@ -46,6 +56,8 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
                   "publish-date", "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 
+# A Wayback Machine capture's address: the archived page's own URL follows the capture time.
+_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)")
 # A date in a URL path: /2019/10/31/, /2017/7/12/, /2020-01-13-title.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
 # A value that gives no day: "1988", "2019-10", "10/2019".
@@ -97,7 +109,7 @@ def url_date(url: str | None) -> date | None:
     >>> url_date("https://example.org/artikel/1136087.html") is None
     True
     """
-    match = _URL_DATE.search(url or "")
+    match = _URL_DATE.search(original_url(url) or "")
     if not match:
         return None
     try:
@@ -134,17 +146,54 @@ def agreed_with_url(moment: str | None, url: str | None) -> str | None:
     return moment
 
 
+def original_url(url: str | None) -> str | None:
+    """The archived page's URL for a Wayback Machine capture (whose own date is the capture's, not
+    the page's), else the URL itself.
+
+    >>> original_url("https://web.archive.org/web/20160218174457/http://x.de/2010/05/a/")
+    'http://x.de/2010/05/a/'
+    >>> original_url("https://x.de/a")
+    'https://x.de/a'
+    """
+    return _WAYBACK.sub("", url) if url else url
+
+
+@rule(off=lambda element: False)
+def is_other_date(element) -> bool:
+    """Whether a marked date element belongs to a comment or another article's teaser (its own or
+    an ancestor's class says so): the date of a reply or of a related story, not this article's.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><ol class="comment-list"><li><span class="date">1.2.2020</span></li>'
+    ...                        '</ol><span class="date">3.1.2020</span></div>')
+    >>> [is_other_date(e) for e in page.iter("span")]
+    [True, False]
+    """
+    node = element
+    for _ in range(MAX_DATE_ANCESTORS):
+        if node is None:
+            break
+        if any(word in OTHER_DATE_CLASSES for word in re.split(r"[-_ ]", class_words(node))):
+            return True
+        node = node.getparent()
+    return False
+
+
 @rule(off=lambda found, headline_element, position: None)
 def visible_date(found, headline_element, position) -> str | None:
-    """The first date printed near the headline (no machine-readable date on the page).
+    """The date printed nearest the headline: just above it (a dateline, ``MAX_DATE_LEAD``) or
+    after it, else the first on the page (no machine-readable date on the page).
 
     ``position(element, found)`` is the element's place in reading order (``None`` outside it).
     """
     first = found.order.get(headline_element, 0) if headline_element is not None else 0
     ordered = sorted(found.dates, key=lambda e: position(e, found) or 0)
-    near = [e for e in ordered if (position(e, found) or 0) >= first] + ordered
+    near = [e for e in ordered if (position(e, found) or 0) >= first - MAX_DATE_LEAD] + ordered
     for element in near[:MAX_DATE_CANDIDATES]:
-        moment = parse_visible_date(spaced_text(element))
+        text = spaced_text(element)
+        if len(text) > MAX_DATE_TEXT_CHARS or is_other_date(element):
+            continue
+        moment = parse_visible_date(text)
         if moment:
             return moment
     return None
@@ -167,8 +216,8 @@ def library_date(html: str | None, url: str | None) -> str | None:
     if not html or not html.lstrip().startswith("<"):
         return None
     try:
-        return find_date(html, url=url, original_date=True, extensive_search=True,
-                         outputformat=LIBRARY_FORMAT, max_date=LATEST_DATE)
+        return to_iso(find_date(html, url=original_url(url), original_date=True, extensive_search=True,
+                                outputformat=LIBRARY_FORMAT, max_date=LATEST_DATE))
     except Exception:  # noqa: BLE001 - a library failure must not fail the page
         return None
 
