@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from htmldate import find_date
 from htmldate.extractors import get_external_parser
@@ -62,6 +62,8 @@ _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
 # A value that gives no day: "1988", "2019-10", "10/2019".
 _NO_DAY = re.compile(r"^\s*(?:\d{4}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{4})\s*$")
+# A time of day in a date value ("T10:25", " 14:36").
+_TIME_OF_DAY = re.compile(r"\d:\d\d")
 # A naive or UTC ISO value (no local offset): "2020-02-25T02:25:54Z", "...+00:00", "2009-04-11 18:06".
 _LOCAL_OFFSET = re.compile(r"[+-](?!00:?00)\d{2}:?\d{2}$")
 
@@ -70,13 +72,54 @@ logging.getLogger("htmldate").setLevel(logging.WARNING)
 
 def declared_published(selector, meta) -> list:
     """The page's declared publication dates, most trusted first (the loader takes the first
-    readable one); values that give no day are left out (``is_full_date``)."""
-    values = [meta.article_value("datePublished"), meta.meta(*PUBLISHED_META),
-              meta.article_value("dateCreated"),
-              # A page typed otherwise (ClaimReview, WebPage, ...) still dates itself.
-              next((n["datePublished"] for n in meta.jsonld if isinstance(n.get("datePublished"), str)), None),
-              selector.xpath("//time/@datetime").get()]
-    return [value for value in values if is_full_date(value)]
+    readable one); values that give no day are left out (``is_full_date``), and where the
+    publication dates disagree the latest goes first (``latest_published``)."""
+    article, header = meta.article_value("datePublished"), meta.meta(*PUBLISHED_META)
+    # A page typed otherwise (ClaimReview, WebPage, ...) still dates itself.
+    other = next((n["datePublished"] for n in meta.jsonld if isinstance(n.get("datePublished"), str)), None)
+    values = [article, header, meta.article_value("dateCreated"), other, selector.xpath("//time/@datetime").get()]
+    values = [value for value in values if is_full_date(value)]
+    return [latest_published([v for v in (article, header, other) if is_full_date(v)])] + values
+
+
+@rule(off=lambda values: next((v for v in values if parse_datetime(v)), None))
+def latest_published(values: list):
+    """Of the publication dates a page declares in several places (JSON-LD, ``<meta>``), the
+    latest that has a time of day: a page that was re-published or moved keeps its first date in
+    one place and states the current one in another; a bare day loses to a timed value
+    (it is the same date, shortened).  The first readable value when all name the same day (a
+    CMS may write the same local time once with its offset and once as UTC).
+
+    >>> latest_published(["2023-11-03T10:25:56+00:00", "2023-11-06T14:25:00+00:00"])
+    '2023-11-06T14:25:00+00:00'
+    >>> latest_published(["2024-04-25T19:30:04+02:00", "2024-04-26"])
+    '2024-04-25T19:30:04+02:00'
+    >>> latest_published(["2022-05-05T21:00:00-05:00", "2022-05-06T02:00:00Z"])
+    '2022-05-05T21:00:00-05:00'
+    >>> latest_published(["2026-07-08T03:00:07.152Z", "2026-07-08T05:00:07"])
+    '2026-07-08T03:00:07.152Z'
+    >>> latest_published([]) is None
+    True
+    """
+    readable = [(value, moment) for value in values if (moment := parse_datetime(value)) is not None]
+    if len({moment.date() for _, moment in readable}) < 2:
+        return readable[0][0] if readable else None  # same day as written: the most trusted value
+    timed = [(value, moment) for value, moment in readable if _has_time(value)] or readable
+    best, best_moment = timed[0]
+    for value, moment in timed[1:]:
+        if _instant(moment) > _instant(best_moment):
+            best, best_moment = value, moment
+    return best
+
+
+def _has_time(value) -> bool:
+    """Whether a declared value gives a time of day (a Unix timestamp does)."""
+    return not isinstance(value, str) or value.strip().isdigit() or bool(_TIME_OF_DAY.search(value))
+
+
+def _instant(moment: datetime) -> datetime:
+    """An aware datetime (naive ones read as UTC), for comparing dates from different sources."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def declared_modified(selector, meta) -> list:
