@@ -7,7 +7,8 @@ The published date is chosen in this order, each step only when the ones before 
    full date (a bare year); a declared date is checked against a date in the URL (``agreed_with_url``);
 2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``);
 3. htmldate's original-date search (``library_date``), the maintained library trafilatura uses: it
-   reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text.
+   reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text;
+4. a date in the plain text around the headline (``dateline_date``).
 
 Published and modified stay apart: the modified date is only the declared modification date,
 and a declared modification date is never taken as the published one.  Only step 3 may end on
@@ -23,7 +24,6 @@ import re
 from datetime import UTC, date, datetime
 
 from htmldate import find_date
-from htmldate.extractors import get_external_parser
 
 from newscrawl.extract.dates import parse_datetime, to_iso
 from newscrawl.extract.generic.body import spaced_text
@@ -42,6 +42,10 @@ MAX_DATE_LEAD = 3
 MAX_DATE_TEXT_CHARS = 100
 #: Ancestors searched for a comment or teaser class around a date element.
 MAX_DATE_ANCESTORS = 8
+#: Characters of text read before and after the headline for a dateline ("Pressemitteilung vom
+#: 25. Januar 2022", "Hamburg, 2. November 2021"): a kicker line above it, the first paragraphs below.
+DATELINE_BEFORE_CHARS = 100
+DATELINE_AFTER_CHARS = 1500
 #: Days a declared date may stray from the date in its URL and still be taken: a URL date is set
 #: once, at publication; a declared date a month or more away is a re-import or template date.
 URL_DATE_TOLERANCE_DAYS = 30
@@ -58,6 +62,8 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "la
 
 # A Wayback Machine capture's address: the archived page's own URL follows the capture time.
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)")
+# Elements whose text is no page text.
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 # A date in a URL path: /2019/10/31/, /2017/7/12/, /2020-01-13-title.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
 # A value that gives no day: "1988", "2019-10", "10/2019".
@@ -242,13 +248,83 @@ def visible_date(found, headline_element, position) -> str | None:
     return None
 
 
+def _texts_after(element, limit: int):
+    """The page's text nodes after ``element`` (not inside it), in reading order, up to ``limit`` characters."""
+    size, node = 0, element
+    while node is not None and size < limit:
+        if node is not element and node.tail and node.tail.strip():
+            yield node.tail
+            size += len(node.tail)
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag not in _NOT_TEXT:
+                for text in sibling.itertext():
+                    if text.strip():
+                        yield text
+                        size += len(text)
+                        if size >= limit:
+                            return
+            if sibling.tail and sibling.tail.strip():
+                yield sibling.tail
+                size += len(sibling.tail)
+        node = node.getparent()
+
+
+def _texts_before(element, limit: int):
+    """The page's text nodes before ``element``, nearest first, up to ``limit`` characters."""
+    size, node = 0, element
+    while node is not None and size < limit:
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail and sibling.tail.strip():
+                yield sibling.tail
+                size += len(sibling.tail)
+            if isinstance(sibling.tag, str) and sibling.tag not in _NOT_TEXT:
+                for text in reversed(list(sibling.itertext())):
+                    if text.strip():
+                        yield text
+                        size += len(text)
+                        if size >= limit:
+                            return
+        node = node.getparent()
+        if node is not None and node.text and node.text.strip():
+            yield node.text
+            size += len(node.text)
+
+
+@rule(off=lambda headline_element: None)
+def dateline_date(headline_element) -> str | None:
+    """A date in the plain text around the headline, for a page that marks none: a kicker line just
+    above it ("Politik 14. Februar 2012"), else the first date in the text below it (a dateline,
+    "Pressemitteilung vom 25. Januar 2022", "Hamburg, 2. November 2021").
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><p>Menu</p><h1>Title</h1><p>Hamburg, 2. November 2021 – Text.</p>"
+    ...                        "<p>On 3 May 2022 more.</p></div>")
+    >>> dateline_date(page.find("h1"))
+    '2021-11-02T00:00:00'
+    >>> dateline_date(None) is None
+    True
+    """
+    if headline_element is None:
+        return None
+    for texts in (_texts_before(headline_element, DATELINE_BEFORE_CHARS),
+                  _texts_after(headline_element, DATELINE_AFTER_CHARS)):
+        for text in texts:
+            moment = parse_visible_date(text)
+            if moment:
+                return moment
+    return None
+
+
 @rule(off=lambda html, url: None)
 def library_date(html: str | None, url: str | None) -> str | None:
     """htmldate's original (published) date of the page, for a page that neither declares nor
-    prints one where the parser looks; to the second with its offset when htmldate finds a time.
+    marks one; to the second with its offset when htmldate finds a time.
 
-    Called on the HTML text, not the parsed tree: htmldate reads only ``lxml.html`` trees (and
-    deep-copies them), and this step runs on few pages.
+    htmldate's fast mode: URL, header, JSON, ``<abbr>``/``<time>`` and date-classed elements,
+    then a bare date in the text; its extensive mode (a free-text search with dateparser) finds
+    some more but costs several times as much on pages without any date.  Called on the HTML
+    text, not the parsed tree: htmldate reads only ``lxml.html`` trees (and deep-copies them),
+    and this step runs on few pages.
 
     >>> library_date('<html><body><p>Posted on 2021-03-04 by admin.</p></body></html>', None)
     '2021-03-04T00:00:00'
@@ -259,12 +335,7 @@ def library_date(html: str | None, url: str | None) -> str | None:
     if not html or not html.lstrip().startswith("<"):
         return None
     try:
-        return to_iso(find_date(html, url=original_url(url), original_date=True, extensive_search=True,
+        return to_iso(find_date(html, url=original_url(url), original_date=True, extensive_search=False,
                                 outputformat=LIBRARY_FORMAT, max_date=LATEST_DATE))
     except Exception:  # noqa: BLE001 - a library failure must not fail the page
         return None
-
-
-def warm_up() -> None:
-    """Load the date parser htmldate's extensive search uses (its first use costs ~0.4 s)."""
-    get_external_parser()

@@ -21,11 +21,11 @@ from newscrawl.extract.generic.bylines import (
 from newscrawl.extract.generic.captions import credit_boxes, figure_captions, split_inline_credit
 from newscrawl.extract.generic.dates import (
     agreed_with_url,
+    dateline_date,
     declared_modified,
     declared_published,
     library_date,
     visible_date,
-    warm_up,
 )
 from newscrawl.extract.generic.headlines import choose_headline, clean_title, headline_part
 from newscrawl.extract.generic.visible_dates import parse_visible_date
@@ -537,7 +537,6 @@ class GenericParser(ArticleParser):
         # The language model loads once per parser (its first use would otherwise cost a page ~1 s).
         self._language_identifier = py3langid.langid.LanguageIdentifier.from_model_file(
             py3langid.langid.MODEL_FILE, norm_probs=True)
-        warm_up()  # htmldate's date parser, loaded once per parser as well
 
     def selector(self, html: str, url: str) -> Selector:
         """The page parsed once; parsel's own parser when lxml gives no tree (an empty page)."""
@@ -749,9 +748,12 @@ class GenericParser(ArticleParser):
         return visible_date(found, headline_element, self._position)
 
     def checked_published(self, declared, html, url, found, headline_element):
-        """The declared date checked against the URL's; else the visible one; else htmldate's."""
+        """The declared date checked against the URL's; else the visible one; else htmldate's; else a
+        dateline's."""
         moment = declared or self.visible_date(found, headline_element)
-        return agreed_with_url(moment, url) if moment else library_date(html, url)
+        if moment:
+            return agreed_with_url(moment, url)
+        return library_date(html, url) or dateline_date(headline_element)
 
     def modified_at(self, selector, meta):
         return declared_modified(selector, meta)
