@@ -8,7 +8,8 @@ The published date is chosen in this order, each step only when the ones before 
 2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``);
 3. htmldate's original-date search (``library_date``), the maintained library trafilatura uses: it
    reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text;
-4. a date in the plain text around the headline (``dateline_date``).
+4. a date in the plain text around the headline (``dateline_date``), else anywhere in the page's
+   text (``page_text_date``).
 
 Published and modified stay apart: the modified date is only the declared modification date,
 and a declared modification date is never taken as the published one.  Only step 3 may end on
@@ -312,6 +313,29 @@ def dateline_date(headline_element) -> str | None:
             moment = parse_visible_date(text)
             if moment:
                 return moment
+    return None
+
+
+@rule(off=lambda root: None)
+def page_text_date(root) -> str | None:
+    """The first date in the page's text, the last resort for a page that declares, marks and
+    prints none near its headline (a press release or forum post dated in a side box or footer line).
+
+    >>> from lxml import html
+    >>> page_text_date(html.fromstring("<div><script>var d = '1.2.2020';</script><p>Posted</p>"
+    ...                                "<aside>Stand: 28.09.2019</aside></div>"))
+    '2019-09-28T00:00:00'
+    >>> page_text_date(None) is None
+    True
+    """
+    if root is None:
+        return None
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag not in _NOT_TEXT and element.text \
+                and (moment := parse_visible_date(element.text)):
+            return moment
+        if element.tail and (moment := parse_visible_date(element.tail)):
+            return moment
     return None
 
 

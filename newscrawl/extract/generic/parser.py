@@ -25,6 +25,7 @@ from newscrawl.extract.generic.dates import (
     declared_modified,
     declared_published,
     library_date,
+    page_text_date,
     visible_date,
 )
 from newscrawl.extract.generic.headlines import choose_headline, clean_title, headline_part
@@ -572,7 +573,8 @@ class GenericParser(ArticleParser):
         loader.add_value("tags", self.tags(selector, meta, found, headline_element, url))
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
-        article.published_at = self.checked_published(article.published_at, html, url, found, headline_element)
+        article.published_at = self.checked_published(article.published_at, html, url, found, headline_element,
+                                                       selector.root)
         article.language = self.checked_language(article.language, " ".join([article.headline or ""]
                                                                             + paragraphs[:10])[:MAX_DETECT_CHARS])
         article.site = site_of(article.canonical_url or url)
@@ -747,13 +749,13 @@ class GenericParser(ArticleParser):
         """The first date printed near the headline (no machine-readable date on the page)."""
         return visible_date(found, headline_element, self._position)
 
-    def checked_published(self, declared, html, url, found, headline_element):
+    def checked_published(self, declared, html, url, found, headline_element, root=None):
         """The declared date checked against the URL's; else the visible one; else htmldate's; else a
-        dateline's."""
+        dateline's; else the first in the page's text."""
         moment = declared or self.visible_date(found, headline_element)
         if moment:
             return agreed_with_url(moment, url)
-        return library_date(html, url) or dateline_date(headline_element)
+        return library_date(html, url) or dateline_date(headline_element) or page_text_date(root)
 
     def modified_at(self, selector, meta):
         return declared_modified(selector, meta)
