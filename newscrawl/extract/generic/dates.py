@@ -3,9 +3,10 @@
 The published date is chosen in this order, each step only when the ones before found nothing:
 
 1. the dates the page *declares* for publication (JSON-LD ``datePublished``,
-   ``article:published_time`` and its cousins, ``<time datetime>``), skipping values that are no
-   full date (a bare year); a declared date is checked against a date in the URL (``agreed_with_url``);
+   ``article:published_time`` and its cousins, ``<time datetime>``); where they name different days
+   the latest goes first (``latest_published``);
 2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``);
+   the date of step 1 or 2 is checked against a date in the URL (``agreed_with_url``);
 3. htmldate's original-date search (``library_date``), the maintained library trafilatura uses: it
    reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text;
 4. a date in the plain text around the headline (``dateline_date``), else anywhere in the page's
@@ -67,8 +68,6 @@ _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)")
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 # A date in a URL path: /2019/10/31/, /2017/7/12/, /2020-01-13-title.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
-# A value that gives no day: "1988", "2019-10", "10/2019".
-_NO_DAY = re.compile(r"^\s*(?:\d{4}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{4})\s*$")
 # A time of day in a date value ("T10:25", " 14:36").
 _TIME_OF_DAY = re.compile(r"\d:\d\d")
 # A naive or UTC ISO value (no local offset): "2020-02-25T02:25:54Z", "...+00:00", "2009-04-11 18:06".
@@ -79,14 +78,12 @@ logging.getLogger("htmldate").setLevel(logging.WARNING)
 
 def declared_published(selector, meta) -> list:
     """The page's declared publication dates, most trusted first (the loader takes the first
-    readable one); values that give no day are left out (``is_full_date``), and where the
-    publication dates disagree the latest goes first (``latest_published``)."""
+    readable one); where the publication dates disagree the latest goes first (``latest_published``)."""
     article, header = meta.article_value("datePublished"), meta.meta(*PUBLISHED_META)
     # A page typed otherwise (ClaimReview, WebPage, ...) still dates itself.
     other = next((n["datePublished"] for n in meta.jsonld if isinstance(n.get("datePublished"), str)), None)
     values = [article, header, meta.article_value("dateCreated"), other, selector.xpath("//time/@datetime").get()]
-    values = [value for value in values if is_full_date(value)]
-    return [latest_published([v for v in (article, header, other) if is_full_date(v)])] + values
+    return [latest_published([article, header, other])] + values
 
 
 @rule(off=lambda values: next((v for v in values if parse_datetime(v)), None))
@@ -132,21 +129,6 @@ def _instant(moment: datetime) -> datetime:
 def declared_modified(selector, meta) -> list:
     """The page's declared modification dates, most trusted first."""
     return [meta.article_value("dateModified"), meta.meta(*MODIFIED_META)]
-
-
-@rule(off=lambda value: value is not None)
-def is_full_date(value) -> bool:
-    """Whether a declared value names a day: a bare year ("1988", a citation's year in a
-    scholarly page's ``dc.date``) or month is no publication date, and the next source is read.
-
-    >>> is_full_date("2017-01-30"), is_full_date("1988"), is_full_date("2019-10"), is_full_date(None)
-    (True, False, False, False)
-    >>> is_full_date(1328369520)
-    True
-    """
-    if value is None:
-        return False
-    return not (isinstance(value, str) and _NO_DAY.match(value))
 
 
 def url_date(url: str | None) -> date | None:
