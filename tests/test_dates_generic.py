@@ -164,3 +164,11 @@ def test_declared_dates_disagreeing_take_the_latest_timed_one():
 ])
 def test_parse_datetime_day_first_forms(text, moment):
     assert parse_datetime(text).isoformat() == moment
+
+
+def test_utc_value_takes_the_local_offset_the_page_writes_elsewhere():
+    html = page('<meta property="article:published_time" content="2022-05-04T03:37:37+00:00">',
+                ARTICLE.replace("</h1>", '</h1><time datetime="2022-05-03T23:37:37-04:00">May 3</time>'))
+    assert published(html)[0] == "2022-05-03T23:37:37-04:00"
+    with switched_off("dates.with_local_offset"):
+        assert published(html)[0] == "2022-05-04T03:37:37Z"

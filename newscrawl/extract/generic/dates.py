@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from htmldate import find_date
 
@@ -51,6 +51,8 @@ DATELINE_AFTER_CHARS = 1500
 #: Days a declared date may stray from the date in its URL and still be taken: a URL date is set
 #: once, at publication; a declared date a month or more away is a re-import or template date.
 URL_DATE_TOLERANCE_DAYS = 30
+#: Two declared values this close are the same moment (one may drop the seconds).
+SAME_MOMENT = timedelta(minutes=1)
 #: The latest date htmldate may return (its default is "today", which would make extraction
 #: depend on the clock); late enough for any page it will read.
 LATEST_DATE = "2099-12-31"
@@ -68,6 +70,8 @@ _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)")
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 # A date in a URL path: /2019/10/31/, /2017/7/12/, /2020-01-13-title.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
+# A UTC value: "...Z", "...+00:00".
+_UTC = re.compile(r"(?:Z|[+-]00:?00)$", re.IGNORECASE)
 # A time of day in a date value ("T10:25", " 14:36").
 _TIME_OF_DAY = re.compile(r"\d:\d\d")
 # A naive or UTC ISO value (no local offset): "2020-02-25T02:25:54Z", "...+00:00", "2009-04-11 18:06".
@@ -83,7 +87,33 @@ def declared_published(selector, meta) -> list:
     # A page typed otherwise (ClaimReview, WebPage, ...) still dates itself.
     other = next((n["datePublished"] for n in meta.jsonld if isinstance(n.get("datePublished"), str)), None)
     values = [article, header, meta.article_value("dateCreated"), other, selector.xpath("//time/@datetime").get()]
-    return [latest_published([article, header, other])] + values
+    return [with_local_offset(latest_published([article, header, other]), values)] + values
+
+
+@rule(off=lambda value, others: value)
+def with_local_offset(value, others: list):
+    """A UTC value as the page writes the same moment elsewhere with its local offset (a
+    ``<time datetime>`` or another tag): the offset is the page's own, and its calendar day is the
+    publisher's ("23:37 -04:00" on the 3rd is "03:37 Z" on the 4th).
+
+    >>> with_local_offset("2022-05-04T03:37:37+00:00", [None, "2022-05-03T23:37:37-04:00"])
+    '2022-05-03T23:37:37-04:00'
+    >>> with_local_offset("2022-05-04T03:37:37Z", ["2022-05-04T09:00:00+02:00"])
+    '2022-05-04T03:37:37Z'
+    >>> with_local_offset("2022-05-04T05:37:37+02:00", ["2022-05-04T03:37:37Z"])
+    '2022-05-04T05:37:37+02:00'
+    """
+    if not isinstance(value, str) or not _UTC.search(value.strip()):
+        return value
+    moment = parse_datetime(value)
+    if moment is None or moment.tzinfo is None:
+        return value
+    for other in others:
+        if isinstance(other, str) and _LOCAL_OFFSET.search(other.strip()):
+            local = parse_datetime(other)
+            if local is not None and local.tzinfo is not None and abs(local - moment) < SAME_MOMENT:
+                return other
+    return value
 
 
 @rule(off=lambda values: next((v for v in values if parse_datetime(v)), None))
