@@ -74,7 +74,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.]
 _UTC = re.compile(r"(?:Z|[+-]00:?00)$", re.IGNORECASE)
 # A time of day in a date value ("T10:25", " 14:36").
 _TIME_OF_DAY = re.compile(r"\d:\d\d")
-# A naive or UTC ISO value (no local offset): "2020-02-25T02:25:54Z", "...+00:00", "2009-04-11 18:06".
+# A local (non-UTC) offset ending an ISO value: "+02:00", "-0500"; a UTC or naive value has none.
 _LOCAL_OFFSET = re.compile(r"[+-](?!00:?00)\d{2}:?\d{2}$")
 
 logging.getLogger("htmldate").setLevel(logging.WARNING)
