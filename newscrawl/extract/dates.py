@@ -5,9 +5,14 @@ newscrawl only decides the output form: seconds, and the page's own offset (``Z`
 """
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from dateutil import parser as dateutil_parser
+
+# A numeric date with the year last, written with dots or dashes ("01-11-2023 10:29", "6.1.2026"):
+# day first, as Europe and Latin America write it; the US month-first form uses slashes.
+_DAY_FIRST = re.compile(r"^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}\b")
 
 
 def parse_datetime(value) -> datetime | None:
@@ -19,6 +24,8 @@ def parse_datetime(value) -> datetime | None:
     '2012-02-04T15:32:00+00:00'
     >>> parse_datetime("Sat, 04 Feb 2012 15:32:00 +0000").isoformat()
     '2012-02-04T15:32:00+00:00'
+    >>> parse_datetime("01-11-2023 10:29").isoformat(), parse_datetime("11/01/2023").isoformat()
+    ('2023-11-01T10:29:00', '2023-11-01T00:00:00')
     >>> parse_datetime("soon") is None
     True
     """
@@ -36,7 +43,7 @@ def parse_datetime(value) -> datetime | None:
     except (ValueError, OverflowError):
         pass
     try:
-        return dateutil_parser.parse(text)
+        return dateutil_parser.parse(text, dayfirst=bool(_DAY_FIRST.match(text)))
     except (ValueError, OverflowError, TypeError):
         return None
 

@@ -28,9 +28,17 @@ from newscrawl.extract.generic.bylines import (
     looks_like_name,
 )
 from newscrawl.extract.generic.captions import credit_boxes, figure_captions
+from newscrawl.extract.generic.dates import (
+    agreed_with_url,
+    dateline_date,
+    declared_modified,
+    declared_published,
+    library_date,
+    page_text_date,
+    visible_date,
+)
 from newscrawl.extract.generic.headlines import choose_headline, headline_part
 from newscrawl.extract.generic.lead import deck_after_headline, find_lead
-from newscrawl.extract.generic.visible_dates import parse_visible_date
 from newscrawl.extract.loaders import ArticleLoader
 from newscrawl.extract.metadata import PageMetadata
 from newscrawl.extract.parser import ArticleParser
@@ -38,7 +46,6 @@ from newscrawl.extract.text import comparison_key, normalize_space
 from newscrawl.extract.urls import site_of
 
 MAX_TAG_CHARS = 60
-MAX_DATE_CANDIDATES = 10
 MIN_DETECT_CHARS = 20
 MIN_OVERRIDE_CHARS = 400
 MAX_DETECT_CHARS = 1200
@@ -374,8 +381,8 @@ class GenericParser(ArticleParser):
         loader.add_value("tags", self.tags(selector, meta, found, headline_element, url))
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
-        if not article.published_at:
-            article.published_at = self.visible_date(found, headline_element)
+        article.published_at = self.checked_published(article.published_at, html, url, found, headline_element,
+                                                       selector.root)
         article.language = self.checked_language(article.language, " ".join([article.headline or ""]
                                                                             + paragraphs[:10])[:MAX_DETECT_CHARS])
         article.site = site_of(article.canonical_url or url)
@@ -485,29 +492,22 @@ class GenericParser(ArticleParser):
     # --- dates, section, tags, language ---------------------------------------------------
 
     def published_at(self, selector, meta):
-        return [meta.article_value("datePublished"), meta.meta("article:published_time", "og:published_time",
-                                                              "datepublished", "pubdate", "publishdate",
-                                                              "publish-date", "dc.date.issued", "dc.date",
-                                                              "date", "sailthru.date", "parsely-pub-date"),
-                meta.article_value("dateCreated"),
-                # A page typed otherwise (ClaimReview, WebPage, ...) still dates itself.
-                next((n["datePublished"] for n in meta.jsonld if isinstance(n.get("datePublished"), str)), None),
-                selector.xpath("//time/@datetime").get()]
+        return declared_published(selector, meta)
 
     def visible_date(self, found, headline_element):
         """The first date printed near the headline (no machine-readable date on the page)."""
-        first = found.order.get(headline_element, 0) if headline_element is not None else 0
-        ordered = sorted(found.dates, key=lambda e: self._position(e, found) or 0)
-        near = [e for e in ordered if (self._position(e, found) or 0) >= first] + ordered
-        for element in near[:MAX_DATE_CANDIDATES]:
-            moment = parse_visible_date(spaced_text(element))
-            if moment:
-                return moment
-        return None
+        return visible_date(found, headline_element, self._position)
+
+    def checked_published(self, declared, html, url, found, headline_element, root=None):
+        """The declared date checked against the URL's; else the visible one; else htmldate's; else a
+        dateline's; else the first in the page's text."""
+        moment = declared or self.visible_date(found, headline_element)
+        if moment:
+            return agreed_with_url(moment, url)
+        return library_date(html, url) or dateline_date(headline_element) or page_text_date(root)
 
     def modified_at(self, selector, meta):
-        return [meta.article_value("dateModified"), meta.meta("article:modified_time", "og:updated_time",
-                                                             "datemodified", "last-modified")]
+        return declared_modified(selector, meta)
 
     def section(self, selector, meta):
         section = meta.article_value("articleSection")

@@ -6,27 +6,30 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-# Month names as pages print them (English, German, French, Spanish, Italian, Dutch), for visible dates.
+# Month names as pages print them (English, German, French, Spanish, Italian, Dutch; Portuguese, and
+# Polish and Russian in the genitive a date takes: "15 августа 2016"), for visible dates.
 _MONTHS = {
     name: number
     for number, names in enumerate([
-        "january jan januar janvier janv enero gennaio januari jänner",
-        "february feb februar février fevrier févr fevr febrero febbraio februari",
-        "march mar märz maerz mars marzo maart",
-        "april apr avril avr abril aprile",
-        "may mai mayo maggio mei",
-        "june jun juni juin junio giugno",
-        "july jul juli juillet juil julio luglio",
-        "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre settembre",
-        "october oct oktober octobre octubre ottobre",
-        "november nov novembre noviembre",
-        "december dec dezember décembre decembre déc diciembre dicembre",
+        "january jan januar janvier janv enero gennaio januari jänner janeiro stycznia января",
+        "february feb februar février fevrier févr fevr febrero febbraio februari fevereiro lutego февраля",
+        "march mar märz maerz mars marzo maart março marco marca марта",
+        "april apr avril avr abril aprile kwietnia апреля",
+        "may mai mayo maggio mei maio maja мая",
+        "june jun juni juin junio giugno junho czerwca июня",
+        "july jul juli juillet juil julio luglio julho lipca июля",
+        "august aug août aout agosto augustus sierpnia августа",
+        "september sep sept septembre septiembre settembre setembro września wrzesnia сентября",
+        "october oct oktober octobre octubre ottobre outubro października pazdziernika октября",
+        "november nov novembre noviembre novembro listopada ноября",
+        "december dec dezember décembre decembre déc diciembre dicembre dezembro grudnia декабря",
     ], start=1)
     for name in names.split()
 }
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b(?:\D{0,12}?(\d{1,2})[:.](\d{2})\b)?")
-_WORD_DATE = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,9})\.?\s+(\d{4})\b(?:\D{0,12}?(\d{1,2})[:.](\d{2})\b)?")
+# "3. Mai 2024", "18 juil. 2024", "3 de mayo de 2022" (Spanish and Portuguese join with "de").
+_WORD_DATE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b"
+                        r"(?:\D{0,12}?(\d{1,2})[:.](\d{2})\b)?")
 _ENGLISH_DATE = re.compile(r"\b([^\W\d_]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b"
                            r"(?:\D{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.IGNORECASE)
 
@@ -57,6 +60,8 @@ def parse_visible_date(text: str | None) -> str | None:
     '2024-05-03T22:15:00'
     >>> parse_visible_date("Publié le 18 juil. 2024 à 08:01")
     '2024-07-18T08:01:00'
+    >>> parse_visible_date("3 de mayo de 2022"), parse_visible_date("15 августа 2016, 13:43")
+    ('2022-05-03T00:00:00', '2016-08-15T13:43:00')
     >>> parse_visible_date("28.04.2023")
     '2023-04-28T00:00:00'
     >>> parse_visible_date("5 minutes ago") is None

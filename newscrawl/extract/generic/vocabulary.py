@@ -155,6 +155,13 @@ COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires
 
 # --- dates ---------------------------------------------------------------------------------------
 
+#: Class/id words (split at "-", "_" and spaces) around a marked date that make it another text's date.
+OTHER_DATE_CLASSES = frozenset({
+    "comment", "comments", "commentlist", "kommentar", "kommentare",  # blog and forum replies under a post
+    "reply", "replies", "antwort",  # threaded replies
+    "teaser",  # cards of other articles beside or below the text ("teaser__subline-pubdate")
+})
+
 # --- tags ----------------------------------------------------------------------------------------
 
 # --- language ------------------------------------------------------------------------------------
