@@ -47,22 +47,15 @@ from newscrawl.extract.generic.headlines import (
 )
 from newscrawl.extract.generic.parser import (
     GenericParser,
-    agreed_list,
     bold_intro,
     byline_parts,
     declared_author,
     fullest_description,
     is_byline_line,
-    is_generic_keyword,
     is_photo_text,
     is_title_line,
     is_title_variant,
-    is_topic,
-    is_ui_tag,
-    is_url_slug,
-    keyword_list,
     labelled_authors,
-    padded_list,
     referenced_persons,
     signature_line,
     strip_trailing_byline,
@@ -70,6 +63,15 @@ from newscrawl.extract.generic.parser import (
     unrepeated,
     without_repeated_lead,
     wraps_other_lead,
+)
+from newscrawl.extract.generic.tags import (
+    agreed_list,
+    is_generic_keyword,
+    is_topic,
+    is_ui_tag,
+    is_url_slug,
+    keyword_list,
+    padded_list,
 )
 from newscrawl.extract.generic.visible_dates import parse_visible_date
 

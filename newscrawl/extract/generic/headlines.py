@@ -12,8 +12,10 @@ import html
 import re
 from collections import Counter
 
+from newscrawl.extract.generic.body import block_text
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, class_words
-from newscrawl.extract.text import normalize_space
+from newscrawl.extract.generic.vocabulary import KICKER_CLASS_WORDS
+from newscrawl.extract.text import comparison_key, normalize_space
 
 #: Characters that join a title and a site name ("Title - Site", "Title | Site").
 TITLE_SEPARATORS = "-|–—:·•ㅣ/»：｜"
@@ -109,8 +111,7 @@ def strip_kicker(title: str, others) -> str:
 
 
 #: Class words of a topic label set inside the headline element ("<span class=kicker>").
-KICKER_CLASS = re.compile(r"(?:^|[-_ ])(?:kicker|overline|topline|dachzeile|eyebrow|roofline|supertitle|"
-                          r"superline|spitzmarke|pretitle|overtitle|uptitle)(?:$|[-_ ]|\d)")
+KICKER_CLASS = re.compile(r"(?:^|[-_ ])(?:" + "|".join(KICKER_CLASS_WORDS) + r")(?:$|[-_ ]|\d)")
 
 
 def _is_hidden(element, words: str) -> bool:
@@ -220,3 +221,18 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
         return candidates.get("title")
     best = max(ranked, key=lambda key: (votes[candidates[key].casefold()], -ranked.index(key)))
     return candidates[best]
+
+
+def page_headline(found, selector, meta):
+    """(headline, the h1 element showing it or ``None``) of a walked page (``body.walk_page``)."""
+    h1_texts = [block_text(h1)[0] for h1 in found.h1s]
+    h1_parts = [headline_part(h1) for h1 in found.h1s]
+    headline = choose_headline(h1_texts, meta.article_value("headline"), meta.meta("og:title"),
+                               meta.meta("twitter:title"), selector.xpath("//title/text()").get(),
+                               meta.meta("og:site_name"), h1_parts)
+    key = comparison_key(headline)
+    element = next((h1 for h1, text, part in zip(found.h1s, h1_texts, h1_parts, strict=True)
+                    if key == comparison_key(text) or (part and key == comparison_key(part))), None)
+    if element is None and found.h1s:
+        element = found.h1s[0]
+    return headline, element
