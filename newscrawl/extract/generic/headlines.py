@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from newscrawl.extract.generic.body import block_text
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, class_words
+from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import KICKER_CLASS_WORDS
 from newscrawl.extract.text import comparison_key, normalize_space
 
@@ -33,6 +35,7 @@ def clean_title(text: str | None) -> str:
     return normalize_space(html.unescape(text or ""))
 
 
+@rule(off=lambda title, site_name: title)
 def strip_site_name(title: str, site_name: str | None) -> str:
     """Remove the site name and its separator from either end of a declared title.
 
@@ -58,6 +61,7 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     return title
 
 
+@rule(off=lambda title, others: title)
 def strip_known_suffix(title: str, others) -> str:
     """``title`` reduced to another source's title when it is that title plus a separated suffix.
 
@@ -76,12 +80,119 @@ def strip_known_suffix(title: str, others) -> str:
     return title
 
 
+#: A separator between the parts of a declared title: a separator character with spaces around it
+#: ("Title | Site", "Site - Title", "Site » Blog » Title"), or a colon after a word ("BDZV: Title").
+_TITLE_SEGMENT = re.compile(r"\s+(?:[|\-–—›»·•/:]{1,2}|::)\s+|(?<=\w):\s+")
+#: The most words a site's name in a title has ("Bundeskanzleramt Österreich", "brand eins online").
+MAX_SITE_NAME_WORDS = 4
+#: The shortest host label taken for a site's name ("bmas" in bmas.de); shorter ones are too common.
+MIN_HOST_LABEL_CHARS = 4
+#: The fewest words a title keeps after its site name is cut off.
+MIN_REST_WORDS = 2
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]*/", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"\W+")
+
+
+def host_labels(url: str | None) -> list[str]:
+    """The names in a page's host that may stand for its site (not ``www``, the top-level domain or
+    short labels such as ``gv``); the archived page's host for a Wayback Machine capture.
+
+    >>> host_labels("https://www.bundeskanzleramt.gv.at/x"), host_labels("http://archiv.krimiblog.de/?p=1")
+    (['bundeskanzleramt'], ['archiv', 'krimiblog'])
+    >>> host_labels("https://web.archive.org/web/2008/http://www.dimido.de/a")
+    ['dimido']
+    """
+    url = _ARCHIVED.sub("", url or "")
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    labels = host.split(".")[:-1]
+    return [_NOT_ALNUM.sub("", label) for label in labels
+            if label != "www" and len(_NOT_ALNUM.sub("", label)) >= MIN_HOST_LABEL_CHARS]
+
+
+def is_host_name(text: str, labels: list[str]) -> bool:
+    """Whether a short text names the site by its host ("Chefkoch" on chefkoch.de, "brand eins online"
+    on brandeins.de, "evang.at"): letters and digits only, it holds a host label or is part of one.
+
+    >>> is_host_name("brand eins online", ["brandeins"]), is_host_name("BMAS", ["bmas"])
+    (True, True)
+    >>> is_host_name("Unser wahres Ich", ["brandeins"]), is_host_name("Bahn", ["deutschebahn"])
+    (False, False)
+    """
+    if not labels or not text or len(text.split()) > MAX_SITE_NAME_WORDS:
+        return False
+    compact = _NOT_ALNUM.sub("", text.casefold())
+    if len(compact) < MIN_HOST_LABEL_CHARS:
+        return False
+    return any(label in compact or (compact in label and 2 * len(compact) >= len(label)) for label in labels)
+
+
+@rule(off=lambda title, labels: title)
+def strip_host_name(title: str, labels: list[str]) -> str:
+    """A declared title without a first or last part that is the site's name as its host spells it
+    ("Mandarinen-Schmand-Kuchen | Chefkoch" on chefkoch.de, "BMAS - Änderung ..." on bmas.de).
+
+    >>> strip_host_name("Rutger Bregman: Unser wahres Ich - brand eins online", ["brandeins"])
+    'Rutger Bregman: Unser wahres Ich'
+    >>> strip_host_name("BMAS - Änderung der Anforderungen", ["bmas"])
+    'Änderung der Anforderungen'
+    >>> strip_host_name("Chefkoch", ["chefkoch"])
+    'Chefkoch'
+    """
+    separators = list(_TITLE_SEGMENT.finditer(title))
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    if is_host_name(title[last.end():], labels) and len(title[:last.start()].split()) >= MIN_REST_WORDS:
+        title = title[:last.start()].strip()
+    separators = list(_TITLE_SEGMENT.finditer(title))
+    if separators:
+        first = separators[0]
+        if is_host_name(title[:first.start()], labels) and len(title[first.end():].split()) >= MIN_REST_WORDS:
+            title = title[first.end():].strip()
+    return title
+
+#: The fewest words a title found inside a longer one has for the longer one to count as it plus
+#: decoration (a single word inside a title is a topic, not the headline).
+MIN_CONTAINED_WORDS = 2
+
+
+@rule(off=lambda title, others, labels=(): title)
+def shortest_inside(title: str, others, labels=()) -> str:
+    """``title`` reduced to the shortest other title written inside it (at word boundaries): the longer
+    one is the same headline with a label, a site name or an SEO phrase added ("Receita de Sequilho com
+    Chocolate Amargo" around "Sequilho com Chocolate Amargo").  Not to another title that is the
+    site's name.
+
+    >>> shortest_inside("Rutger Bregman: Unser wahres Ich", ["Unser wahres Ich", "Ich"])
+    'Unser wahres Ich'
+    >>> shortest_inside("Chelsea win at Cobham in battling win over Spurs", ["Chelsea win at Cobham"])
+    'Chelsea win at Cobham'
+    >>> shortest_inside("Echte Demokratie Jetzt! Occupy Blog", ["Echte Demokratie Jetzt!"], ["echtedemokratiejetzt"])
+    'Echte Demokratie Jetzt! Occupy Blog'
+    """
+    best = title
+    folded = title.casefold()
+    for other in others:
+        if not other or len(other) >= len(best) or len(other.split()) < MIN_CONTAINED_WORDS \
+                or is_host_name(other, list(labels)):
+            continue
+        at = folded.find(other.casefold())
+        end = at + len(other)
+        if at < 0 or (at > 0 and folded[at - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+            continue
+        if title[:at].endswith(": ") and end == len(title):
+            continue  # "Topic: Headline": news pages show the topic label apart, above the h1
+
+        best = other
+    return best
+
 #: The most words a topic label before a headline ("Neue Leipziger Schule: ...") has.
 MAX_KICKER_WORDS = 8
 #: The fewest words a headline left without its label has (a site name or section is no headline).
 MIN_HEADLINE_WORDS = 3
 
 
+@rule(off=lambda title, others: title)
 def strip_kicker(title: str, others) -> str:
     """``title`` reduced to another declared title when it is that title behind a topic label
     ("Topic: Headline"), and perhaps a separated suffix as well ("Topic: Headline | Section"): SEO and
@@ -120,6 +231,7 @@ def _is_hidden(element, words: str) -> bool:
             or bool(HIDDEN_CLASSES.intersection(words.split())))
 
 
+@rule(off=lambda element: None)
 def headline_part(element) -> str | None:
     """The text of a headline element without the topic label it marks up inside itself (and without
     hidden separators); ``None`` when it marks up no label.
@@ -153,6 +265,7 @@ def headline_part(element) -> str | None:
     return text if labelled and text else None
 
 
+@rule(off=lambda candidates: None)
 def shown_over_seo(candidates: dict) -> str | None:
     """The h1 when ``og:title`` and the JSON-LD headline disagree, ``<title>`` (the SEO title) repeats
     one of them and the page's h1 shows the other: the headline the page shows, not its SEO variant.
@@ -171,7 +284,8 @@ def shown_over_seo(candidates: dict) -> str | None:
 
 
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
-                    title: str | None, site_name: str | None, h1_parts: list | None = None) -> str | None:
+                    title: str | None, site_name: str | None, h1_parts: list | None = None,
+                    url: str | None = None) -> str | None:
     """The headline most sources agree on (see the module docstring).
 
     >>> choose_headline(["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site")
@@ -186,7 +300,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     ...                 "Krieg: Die Lage am Morgen", None, None, ["Die Lage am Morgen"])
     'Die Lage am Morgen'
     """
-    declared = {key: strip_site_name(clean_title(value), site_name)
+    labels = host_labels(url)
+    declared = {key: strip_host_name(strip_site_name(clean_title(value), site_name), labels)
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
@@ -212,6 +327,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     declared_values = [value for key, value in candidates.items() if key != "h1"] + anchors
     candidates = {key: value if key == "h1" else strip_kicker(value, declared_values)
                   for key, value in candidates.items()}
+    if "h1" in candidates:  # declared titles that are the page's h1 plus decoration
+        candidates = {key: shortest_inside(value, [candidates["h1"]], labels) for key, value in candidates.items()}
     shown = shown_over_seo(candidates)
     if shown:
         return shown
@@ -223,13 +340,13 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     return candidates[best]
 
 
-def page_headline(found, selector, meta):
+def page_headline(found, selector, meta, url: str | None = None):
     """(headline, the h1 element showing it or ``None``) of a walked page (``body.walk_page``)."""
     h1_texts = [block_text(h1)[0] for h1 in found.h1s]
     h1_parts = [headline_part(h1) for h1 in found.h1s]
     headline = choose_headline(h1_texts, meta.article_value("headline"), meta.meta("og:title"),
                                meta.meta("twitter:title"), selector.xpath("//title/text()").get(),
-                               meta.meta("og:site_name"), h1_parts)
+                               meta.meta("og:site_name"), h1_parts, url)
     key = comparison_key(headline)
     element = next((h1 for h1, text, part in zip(found.h1s, h1_texts, h1_parts, strict=True)
                     if key == comparison_key(text) or (part and key == comparison_key(part))), None)

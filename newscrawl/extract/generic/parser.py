@@ -379,7 +379,7 @@ class GenericParser(ArticleParser):
         selector = self.selector(html, url)
         meta = PageMetadata(selector)
         found = walk_page(selector.root)
-        headline, headline_element = self.choose_headline(found, selector, meta)
+        headline, headline_element = self.choose_headline(found, selector, meta, url)
         container = find_container(found.blocks)
         blocks = body_blocks(found, headline_element, container)
         paragraphs = self.with_declared_body([b.text for b in blocks], meta)
@@ -422,9 +422,9 @@ class GenericParser(ArticleParser):
 
     # --- headline -------------------------------------------------------------------------
 
-    def choose_headline(self, found, selector, meta):
+    def choose_headline(self, found, selector, meta, url=None):
         """(headline, the h1 element showing it or ``None``): see ``headlines.page_headline``."""
-        return page_headline(found, selector, meta)
+        return page_headline(found, selector, meta, url)
 
     # --- lead -----------------------------------------------------------------------------
 
