@@ -163,8 +163,10 @@ def shortest_inside(title: str, others, labels=()) -> str:
     Chocolate Amargo" around "Sequilho com Chocolate Amargo").  Not to another title that is the
     site's name.
 
-    >>> shortest_inside("Rutger Bregman: Unser wahres Ich", ["Unser wahres Ich", "Ich"])
-    'Unser wahres Ich'
+    >>> shortest_inside("Receita de Sequilho com Chocolate Amargo", ["Sequilho com Chocolate Amargo", "Chocolate"])
+    'Sequilho com Chocolate Amargo'
+    >>> shortest_inside("Nationaler Veteranentag: Orden fürs Morden", ["Orden fürs Morden"])
+    'Nationaler Veteranentag: Orden fürs Morden'
     >>> shortest_inside("Chelsea win at Cobham in battling win over Spurs", ["Chelsea win at Cobham"])
     'Chelsea win at Cobham'
     >>> shortest_inside("Echte Demokratie Jetzt! Occupy Blog", ["Echte Demokratie Jetzt!"], ["echtedemokratiejetzt"])
