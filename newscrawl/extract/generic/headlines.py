@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from newscrawl.extract.generic.body import block_text
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, class_words
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.vocabulary import KICKER_CLASS_WORDS
+from newscrawl.extract.generic.vocabulary import KICKER_CLASS_WORDS, TITLE_CRUMBS
 from newscrawl.extract.text import comparison_key, normalize_space
 
 #: Characters that join a title and a site name ("Title - Site", "Title | Site").
@@ -151,6 +151,44 @@ def strip_host_name(title: str, labels: list[str]) -> str:
             title = title[first.end():].strip()
     return title
 
+
+@rule(off=lambda title: title)
+def after_title_crumb(title: str) -> str:
+    """The part of a declared title after a filing crumb (``TITLE_CRUMBS``): "Site » Blog Archive » Post".
+
+    >>> after_title_crumb("Four Years Remaining  » Blog Archive   » Interning of Small Integers")
+    'Interning of Small Integers'
+    >>> after_title_crumb("Blog Archive of a family")
+    'Blog Archive of a family'
+    """
+    separators = list(_TITLE_SEGMENT.finditer(title))
+    for before, after in zip(separators, separators[1:], strict=False):
+        if title[before.end():after.start()].strip().casefold() in TITLE_CRUMBS:
+            rest = title[after.end():].strip()
+            return rest or title
+    return title
+
+
+def is_site_heading(text: str, site_name: str | None, labels: list[str]) -> bool:
+    """Whether an h1 shows the site's name (a logo set as h1), not an article's title.
+
+    >>> is_site_heading("Disfunctions.de", None, ["disfunctions"]), is_site_heading("Blog", "Blog", [])
+    (True, True)
+    >>> is_site_heading("Podcasts in Plex einbinden", "Disfunctions", ["disfunctions"])
+    False
+    """
+    return bool(site_name) and text.casefold() == normalize_space(site_name).casefold() or is_host_name(text, labels)
+
+
+@rule(off=lambda h1s, site_name, labels: h1s)
+def site_headings_dropped(h1s: list[str], site_name: str | None, labels: list[str]) -> list[str]:
+    """The page's h1 texts without those that show the site's name (``is_site_heading``).
+
+    >>> site_headings_dropped(["DimidoBlog", "Was ist Virales Marketing?"], None, ["dimido"])
+    ['Was ist Virales Marketing?']
+    """
+    return [h for h in h1s if not is_site_heading(h, site_name, labels)]
+
 #: The fewest words a title found inside a longer one has for the longer one to count as it plus
 #: decoration (a single word inside a title is a topic, not the headline).
 MIN_CONTAINED_WORDS = 2
@@ -187,6 +225,29 @@ def shortest_inside(title: str, others, labels=()) -> str:
 
         best = other
     return best
+
+
+def _inside(text: str, title: str) -> bool:
+    """Whether ``text`` is written in ``title`` at word boundaries (case aside)."""
+    folded = title.casefold()
+    at = folded.find(text.casefold())
+    end = at + len(text)
+    return at >= 0 and not (at > 0 and folded[at - 1].isalnum()) and not (end < len(folded) and folded[end].isalnum())
+
+
+@rule(off=lambda h1s, titles: None)
+def longest_inside(h1s: list[str], titles: list[str]) -> str | None:
+    """The longest h1 that a declared title holds among other parts ("Zoll online - Fachmeldungen -
+    Verkündung des ...": the article's h1, not the section's), of at least ``MIN_CONTAINED_WORDS`` words.
+
+    >>> longest_inside(["Zoll", "Fachmeldungen", "Verkündung des Gesetzes"],
+    ...                ["Zoll online - Fachmeldungen - Verkündung des Gesetzes"])
+    'Verkündung des Gesetzes'
+    >>> longest_inside(["Quicklinks"], ["Synchronschwimmen - Aktuelles"]) is None
+    True
+    """
+    inside = [h for h in h1s if len(h.split()) >= MIN_CONTAINED_WORDS and any(_inside(h, t) for t in titles)]
+    return max(inside, key=len) if inside else None
 
 #: The most words a topic label before a headline ("Neue Leipziger Schule: ...") has.
 MAX_KICKER_WORDS = 8
@@ -303,14 +364,17 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     'Die Lage am Morgen'
     """
     labels = host_labels(url)
-    declared = {key: strip_host_name(strip_site_name(clean_title(value), site_name), labels)
+    declared = {key: strip_host_name(after_title_crumb(strip_site_name(clean_title(value), site_name)), labels)
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
+    h1s = site_headings_dropped(h1s, site_name, labels)
     keys = {value.casefold() for value in declared.values()}
     h1 = next((h for h in h1s if h.casefold() in keys), None)
     if h1 is None:  # a declared title is the h1 plus a suffix ("Headline - Site")
         h1 = next((h for h in h1s if any(v.startswith(h) for v in declared.values())), None)
+    if h1 is None:  # a declared title holds the h1 among other parts ("Site - Section - Headline")
+        h1 = longest_inside(h1s, list(declared.values()))
     anchors = []
     if h1 is None:  # the h1 marks up a label the declared titles lack or replace
         parts = [clean_title(p) for p in (h1_parts or [])[:5] if p and clean_title(p)]

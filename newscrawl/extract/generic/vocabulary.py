@@ -24,6 +24,11 @@ KICKER_CLASS_WORDS = (
     "uptitle",     # French templates ("surtitre")
 )
 
+#: Title parts between a site's name and the post's title that say where the post is filed, not
+#: what it is: the WordPress default theme's "<site> » Blog Archive » <post>" (German: "Blog Archiv"),
+#: kept by many older blogs.  The post's title follows them.
+TITLE_CRUMBS = frozenset({"blog archive", "blog archiv"})
+
 # --- authors -------------------------------------------------------------------------------------
 
 # --- lead ----------------------------------------------------------------------------------------
