@@ -249,6 +249,27 @@ def longest_inside(h1s: list[str], titles: list[str]) -> str | None:
     inside = [h for h in h1s if len(h.split()) >= MIN_CONTAINED_WORDS and any(_inside(h, t) for t in titles)]
     return max(inside, key=len) if inside else None
 
+
+#: Dashes and bars that set a topic label apart from the headline after it ("Minderheit in Syrien - ...").
+LABEL_DASHES = "-–—|"
+
+
+@rule(off=lambda h1, part: h1)
+def dashed_label_dropped(h1: str, part: str) -> str:
+    """An h1 without the topic label it marks up (``headline_part``) when a dash or bar sets the label
+    apart ("Corona-Pandemie - „Es kommt darauf an“"); a label joined by a colon is part of the
+    headline ("Akkutechnik: Hat Quantumscape ...").
+
+    >>> dashed_label_dropped("Minderheit in Syrien - Drusen fordern Teilhabe", "Drusen fordern Teilhabe")
+    'Drusen fordern Teilhabe'
+    >>> dashed_label_dropped("Akkutechnik: Hat Quantumscape genug Akkus", "Hat Quantumscape genug Akkus")
+    'Akkutechnik: Hat Quantumscape genug Akkus'
+    """
+    if not h1.endswith(part) or h1 == part:
+        return h1
+    label = h1[: -len(part)].rstrip()
+    return part if label[-1:] in LABEL_DASHES and label[:-1].strip() else h1
+
 #: The most words a topic label before a headline ("Neue Leipziger Schule: ...") has.
 MAX_KICKER_WORDS = 8
 #: The fewest words a headline left without its label has (a site name or section is no headline).
@@ -379,10 +400,16 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     if h1 is None:  # the h1 marks up a label the declared titles lack or replace
         parts = [clean_title(p) for p in (h1_parts or [])[:5] if p and clean_title(p)]
         h1 = next((p for p in parts if any(v.casefold() == p.casefold() or strip_kicker(v, [p]) == p
-                                           for v in declared.values())), None)
+                                           or dashed_label_dropped(v, p) == p for v in declared.values())), None)
         anchors = [h1] if h1 else []
     if h1 is None:
         h1 = h1s[0] if h1s else None
+    elif not anchors:
+        part = next((clean_title(p) for h, p in zip(h1_texts[:5], h1_parts or [], strict=False)
+                     if p and clean_title(h) == h1), None)
+        if part and dashed_label_dropped(h1, part) == part:
+            h1 = part
+            anchors = [h1]
     candidates = dict(declared)
     if h1:
         candidates["h1"] = h1
