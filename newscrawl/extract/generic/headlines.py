@@ -111,7 +111,7 @@ def host_labels(url: str | None) -> list[str]:
 
 def is_host_name(text: str, labels: list[str]) -> bool:
     """Whether a short text names the site by its host ("Chefkoch" on chefkoch.de, "brand eins online"
-    on brandeins.de, "evang.at"): letters and digits only, it holds a host label or is part of one.
+    on brandeins.de, "evang.at"): compared in letters and digits only, it holds a whole host label.
 
     >>> is_host_name("brand eins online", ["brandeins"]), is_host_name("BMAS", ["bmas"])
     (True, True)
@@ -123,7 +123,7 @@ def is_host_name(text: str, labels: list[str]) -> bool:
     compact = _NOT_ALNUM.sub("", text.casefold())
     if len(compact) < MIN_HOST_LABEL_CHARS:
         return False
-    return any(label in compact or (compact in label and 2 * len(compact) >= len(label)) for label in labels)
+    return any(label in compact for label in labels)
 
 
 @rule(off=lambda title, labels: title)
@@ -367,6 +367,32 @@ def shown_over_seo(candidates: dict) -> str | None:
     return None
 
 
+_TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "„": '"', "“": '"', "”": '"', "«": '"',
+                             "»": '"', "‘": "'", "’": "'", "‚": "'", "\u00ad": None})
+
+
+def vote_key(title: str) -> str:
+    """A title as the votes compare it: case, dash and quote styles aside ("–" and "-" are one vote).
+
+    >>> vote_key("Energy Rising – 33 Tage „Yoga“") == vote_key("energy rising - 33 tage “yoga”")
+    True
+    """
+    return normalize_space(title.translate(_TYPOGRAPHY)).casefold()
+
+
+@rule(off=lambda chosen, h1: chosen)
+def shown_typography(chosen: str, h1: str | None) -> str:
+    """The chosen title as the page's h1 writes it when the two differ only in dashes, quotes or case
+    (metadata often flattens "–" to "-"; the h1 is what readers see).
+
+    >>> shown_typography("Energy Rising - 33 Tage Yoga Challenge", "Energy Rising – 33 Tage Yoga Challenge")
+    'Energy Rising – 33 Tage Yoga Challenge'
+    >>> shown_typography("A title", "Another")
+    'A title'
+    """
+    return h1 if h1 and h1 != chosen and vote_key(h1) == vote_key(chosen) else chosen
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None, h1_parts: list | None = None,
                     url: str | None = None) -> str | None:
@@ -425,12 +451,12 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     shown = shown_over_seo(candidates)
     if shown:
         return shown
-    votes = Counter(value.casefold() for key, value in candidates.items() if key != "title")
+    votes = Counter(vote_key(value) for key, value in candidates.items() if key != "title")
     ranked = [key for key in SOURCE_PRIORITY if key in candidates]
     if not ranked:
         return candidates.get("title")
-    best = max(ranked, key=lambda key: (votes[candidates[key].casefold()], -ranked.index(key)))
-    return candidates[best]
+    best = max(ranked, key=lambda key: (votes[vote_key(candidates[key])], -ranked.index(key)))
+    return shown_typography(candidates[best], candidates.get("h1"))
 
 
 def page_headline(found, selector, meta, url: str | None = None):
