@@ -393,6 +393,16 @@ def shown_typography(chosen: str, h1: str | None) -> str:
     return h1 if h1 and h1 != chosen and vote_key(h1) == vote_key(chosen) else chosen
 
 
+@rule(off=lambda title, site_name: False)
+def is_site_title(title: str, site_name: str | None) -> bool:
+    """Whether a declared title is just the site's name (``og:site_name``): a template's title left unfilled.
+
+    >>> is_site_title("IBU", "IBU"), is_site_title("Olafur Eliasson gestaltet", "BDZV")
+    (True, False)
+    """
+    return bool(site_name) and title.casefold() == normalize_space(site_name).casefold()
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None, h1_parts: list | None = None,
                     url: str | None = None) -> str | None:
@@ -414,6 +424,7 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     declared = {key: strip_host_name(after_title_crumb(strip_site_name(clean_title(value), site_name)), labels)
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
+    declared = {key: value for key, value in declared.items() if not is_site_title(value, site_name)}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
     h1s = site_headings_dropped(h1s, site_name, labels)
     keys = {value.casefold() for value in declared.values()}
