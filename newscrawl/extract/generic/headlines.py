@@ -111,7 +111,8 @@ def host_labels(url: str | None) -> list[str]:
 
 def is_host_name(text: str, labels: list[str]) -> bool:
     """Whether a short text names the site by its host ("Chefkoch" on chefkoch.de, "brand eins online"
-    on brandeins.de, "evang.at"): compared in letters and digits only, it holds a whole host label.
+    on brandeins.de, "evang.at"): compared in letters and digits only, it starts with a whole host label
+    ("Skibergsteigen" is no name of bergsteigen.com).
 
     >>> is_host_name("brand eins online", ["brandeins"]), is_host_name("BMAS", ["bmas"])
     (True, True)
@@ -123,7 +124,7 @@ def is_host_name(text: str, labels: list[str]) -> bool:
     compact = _NOT_ALNUM.sub("", text.casefold())
     if len(compact) < MIN_HOST_LABEL_CHARS:
         return False
-    return any(label in compact for label in labels)
+    return any(compact.startswith(label) for label in labels)
 
 
 @rule(off=lambda title, labels: title)
