@@ -46,9 +46,9 @@ def detection_text(headline: str | None, paragraphs: list[str]) -> str:
     return " ".join([headline or ""] + paragraphs[:10])[:MAX_DETECT_CHARS]
 
 
-@rule(off=lambda declared: declared)
 def norwegian_as_no(declared: str | None) -> str | None:
-    """Norwegian Bokmål or Nynorsk (``nb``, ``nn-NO``) as ``no``, the code the corpora give Norwegian.
+    """Norwegian Bokmål or Nynorsk (``nb``, ``nn-NO``) as ``no``, the ISO 639-1 macrolanguage code the
+    corpora give Norwegian.  A code mapping, not a page heuristic, so not a registered rule.
 
     >>> norwegian_as_no("nb-NO"), norwegian_as_no("de-DE")
     ('no', 'de-DE')
