@@ -430,10 +430,10 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     h1s = site_headings_dropped(h1s, site_name, labels)
     keys = {value.casefold() for value in declared.values()}
     h1 = next((h for h in h1s if h.casefold() in keys), None)
-    if h1 is None:  # a declared title is the h1 plus a suffix ("Headline - Site")
-        h1 = next((h for h in h1s if any(v.startswith(h) for v in declared.values())), None)
-    if h1 is None:  # a declared title holds the h1 among other parts ("Site - Section - Headline")
+    if h1 is None:  # a declared title holds the h1 among other parts ("Section - Headline - Site")
         h1 = longest_inside(h1s, list(declared.values()))
+    if h1 is None:  # a declared title is a short h1 plus a suffix ("Headline - Site")
+        h1 = next((h for h in h1s if any(v.startswith(h) for v in declared.values())), None)
     anchors = []
     if h1 is None:  # the h1 marks up a label the declared titles lack or replace
         parts = [clean_title(p) for p in (h1_parts or [])[:5] if p and clean_title(p)]
