@@ -91,6 +91,8 @@ MIN_HOST_LABEL_CHARS = 4
 MIN_REST_WORDS = 2
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]*/", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"\W+")
+#: How German hosts spell umlauts and ß ("Mäscot" on maescot.de).
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def host_labels(url: str | None) -> list[str]:
@@ -116,12 +118,14 @@ def is_host_name(text: str, labels: list[str]) -> bool:
 
     >>> is_host_name("brand eins online", ["brandeins"]), is_host_name("BMAS", ["bmas"])
     (True, True)
+    >>> is_host_name("Mäscot das Schaf", ["maescot"])
+    True
     >>> is_host_name("Unser wahres Ich", ["brandeins"]), is_host_name("Bahn", ["deutschebahn"])
     (False, False)
     """
     if not labels or not text or len(text.split()) > MAX_SITE_NAME_WORDS:
         return False
-    compact = _NOT_ALNUM.sub("", text.casefold())
+    compact = _NOT_ALNUM.sub("", text.casefold().translate(_TRANSLITERATION))
     if len(compact) < MIN_HOST_LABEL_CHARS:
         return False
     return any(compact.startswith(label) for label in labels)
@@ -138,6 +142,8 @@ def strip_host_name(title: str, labels: list[str]) -> str:
     'Änderung der Anforderungen'
     >>> strip_host_name("Chefkoch", ["chefkoch"])
     'Chefkoch'
+    >>> strip_host_name("Das Musikvideo der Welt :  Krimiblog-Archiv | Gegründet 2005 | 6. Jahrgang", ["krimiblog"])
+    'Das Musikvideo der Welt'
     """
     separators = list(_TITLE_SEGMENT.finditer(title))
     if not separators:
@@ -149,7 +155,12 @@ def strip_host_name(title: str, labels: list[str]) -> str:
     if separators:
         first = separators[0]
         if is_host_name(title[:first.start()], labels) and len(title[first.end():].split()) >= MIN_REST_WORDS:
-            title = title[first.end():].strip()
+            return title[first.end():].strip()
+    # "Headline : Site | Motto | Founded 2005": the site's name inside; the headline before it
+    for before, after in zip(separators, separators[1:], strict=False):
+        if is_host_name(title[before.end():after.start()], labels) \
+                and len(title[:before.start()].split()) >= MIN_REST_WORDS:
+            return title[:before.start()].strip()
     return title
 
 
