@@ -58,18 +58,20 @@ from newscrawl.extract.generic.lead import (
 )
 from newscrawl.extract.generic.parser import (
     GenericParser,
-    agreed_list,
     byline_parts,
     declared_author,
+    labelled_authors,
+    referenced_persons,
+    signature_line,
+)
+from newscrawl.extract.generic.tags import (
+    agreed_list,
     is_generic_keyword,
     is_topic,
     is_ui_tag,
     is_url_slug,
     keyword_list,
-    labelled_authors,
     padded_list,
-    referenced_persons,
-    signature_line,
 )
 from newscrawl.extract.generic.visible_dates import parse_visible_date
 
@@ -181,6 +183,41 @@ def test_headline_part(markup, part):
 ])
 def test_choose_headline_with_labelled_h1(h1s, parts, og, title, headline):
     assert choose_headline(h1s, None, og, None, title, None, parts) == headline
+
+
+@pytest.mark.parametrize("h1s, parts, og, title, site, url, headline", [
+    # the site's name as its host spells it, before or after the title
+    (["Unser wahres Ich"], None, "Rutger Bregman: Unser wahres Ich - brand eins online", None, None,
+     "https://www.brandeins.de/magazine/x", "Rutger Bregman: Unser wahres Ich"),
+    ([], None, "BMAS - Änderung der Anforderungen an Nachweise", None, "www.bmas.de", "https://www.bmas.de/DE/x",
+     "Änderung der Anforderungen an Nachweise"),
+    # ... but not a word that merely holds the host's name
+    ([], None, "Skibergsteigen: Schnell und leicht", None, None, "https://www.bergsteigen.com/x",
+     "Skibergsteigen: Schnell und leicht"),
+    # a declared title that is the h1 plus an SEO phrase gives the h1
+    (["Sequilho com Chocolate Amargo"], None, "Receita de Sequilho com Chocolate Amargo | CyberCook", None,
+     "CyberCook", "https://cybercook.com.br/receitas/x", "Sequilho com Chocolate Amargo"),
+    # a logo set as h1 is no headline; WordPress' "Site » Blog Archive » Post" title gives the post
+    (["Disfunctions.de"], None, None, "Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden", None,
+     "https://disfunctions.de/tutorials/podcasts/", "Podcasts in Plex einbinden"),
+    # of several h1s, the longest that the title holds among its parts
+    (["Zoll", "Fachmeldungen", "Verkündung des Gesetzes"], None, None,
+     "Zoll online - Fachmeldungen - Verkündung des Gesetzes", None, "https://www.zoll.de/x", "Verkündung des Gesetzes"),
+    # a topic label the h1 marks up and sets apart by a dash is dropped; one joined by a colon is kept
+    (["Corona-Pandemie - Es kommt darauf an"], ["Es kommt darauf an"], "Corona-Pandemie - Es kommt darauf an",
+     None, None, "https://www.cicero.de/x", "Es kommt darauf an"),
+    (["Akkutechnik: Hat Quantumscape genug Akkus?"], ["Hat Quantumscape genug Akkus?"],
+     "Akkutechnik: Hat Quantumscape genug Akkus? - Golem.de", None, "Golem.de", "https://www.golem.de/news/x",
+     "Akkutechnik: Hat Quantumscape genug Akkus?"),
+    # metadata that flattens the h1's dash: the h1's spelling
+    (["Energy Rising – 33 Tage Yoga Challenge"], None, "Energy Rising - 33 Tage Yoga Challenge - Mady Morrison",
+     None, "Mady Morrison", "https://madymorrison.com/x", "Energy Rising – 33 Tage Yoga Challenge"),
+    # an og:title that is the site's name is no candidate
+    (["Peking 2022 – Eine große Chance"], None, "International Biathlon Union - IBU", None,
+     "International Biathlon Union - IBU", "https://www.biathlonworld.com/de/news", "Peking 2022 – Eine große Chance"),
+])
+def test_choose_headline_with_site(h1s, parts, og, title, site, url, headline):
+    assert choose_headline(h1s, None, og, None, title, site, parts, url) == headline
 
 
 @pytest.mark.parametrize("token, furniture", [

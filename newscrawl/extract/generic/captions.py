@@ -317,3 +317,59 @@ def figure_captions(figures, base_url: str) -> list[dict]:
         seen.add(key)
         captions.append(caption)
     return captions
+
+
+def declared_captions(meta) -> list[dict]:
+    """Captions of the JSON-LD images (the article's ``image`` and any ``ImageObject``) that have one."""
+    captions, seen = [], set()
+    images = meta.article_value("image")
+    images = images if isinstance(images, list) else [] if images is None else [images]
+    nodes = images + [n for n in meta.jsonld if n.get("@type") == "ImageObject"]
+    for image in nodes:
+        if not isinstance(image, dict) or not isinstance(image.get("caption"), str) or not image["caption"].strip():
+            continue
+        url = image.get("url") or image.get("contentUrl")
+        url = url if isinstance(url, str) else None
+        key = url or image["caption"]
+        if key in seen:
+            continue
+        seen.add(key)
+        credit = image.get("creditText") or image.get("copyrightHolder") or image.get("author")
+        credit = credit.get("name") if isinstance(credit, dict) else credit
+        captions.append({"text": image["caption"], "credit": credit if isinstance(credit, str) else None,
+                         "image_url": url})
+    return captions
+
+
+def find_captions(found, meta, url, container, blocks, headline_element) -> list[dict]:
+    """Captions of the article's photos: in the text container, in its <article> after the headline,
+    or between headline and the body's end; else the JSON-LD images' captions."""
+    first = found.order.get(headline_element, 0) if headline_element is not None else 0
+    last = found.order.get(blocks[-1].element, 0) if blocks else 0
+    article = container
+    while article is not None and article.tag != "article":
+        article = article.getparent()
+
+    def in_article(figure) -> bool:
+        position = found.order.get(figure, 0)
+        if container is not None and is_inside(figure, container):
+            return True
+        if article is not None and is_inside(figure, article) and position >= first:
+            return True
+        return not last or first <= position <= last
+
+    figures = [f.element for f in found.figures
+               if (f.furniture is None or (container is not None and is_inside(container, f.furniture)))
+               and in_article(f.element)]
+    # Photo boxes known only by their "© ..." credit, in the text container or between headline and text end.
+    # (Searched in the article element or the text container only: the rest of the page holds no caption.)
+    region = article if article is not None else container
+    extra = [box for box in (credit_boxes(region, [f.element for f in found.figures]) if region is not None else [])
+             if box in found.order and ((container is not None and is_inside(box, container))
+                                        or (last and first <= found.order[box] <= last))]
+    if extra:
+        figures = sorted(figures + extra, key=lambda e: found.order.get(e, 0))
+    captions = figure_captions(figures, url)
+    if captions:
+        return captions
+    return declared_captions(meta)

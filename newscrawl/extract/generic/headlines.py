@@ -11,9 +11,13 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
+from newscrawl.extract.generic.body import block_text
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, class_words
-from newscrawl.extract.text import normalize_space
+from newscrawl.extract.generic.rules import rule
+from newscrawl.extract.generic.vocabulary import KICKER_CLASS_WORDS, TITLE_CRUMBS
+from newscrawl.extract.text import comparison_key, normalize_space
 
 #: Characters that join a title and a site name ("Title - Site", "Title | Site").
 TITLE_SEPARATORS = "-|–—:·•ㅣ/»：｜"
@@ -31,6 +35,7 @@ def clean_title(text: str | None) -> str:
     return normalize_space(html.unescape(text or ""))
 
 
+@rule(off=lambda title, site_name: title)
 def strip_site_name(title: str, site_name: str | None) -> str:
     """Remove the site name and its separator from either end of a declared title.
 
@@ -56,6 +61,7 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     return title
 
 
+@rule(off=lambda title, others: title)
 def strip_known_suffix(title: str, others) -> str:
     """``title`` reduced to another source's title when it is that title plus a separated suffix.
 
@@ -74,12 +80,211 @@ def strip_known_suffix(title: str, others) -> str:
     return title
 
 
+#: A separator between the parts of a declared title: a separator character with spaces around it
+#: ("Title | Site", "Site - Title", "Site » Blog » Title"), or a colon after a word ("BDZV: Title").
+_TITLE_SEGMENT = re.compile(r"\s+(?:[|\-–—›»·•/:]{1,2}|::)\s+|(?<=\w):\s+")
+#: The most words a site's name in a title has ("Bundeskanzleramt Österreich", "brand eins online").
+MAX_SITE_NAME_WORDS = 4
+#: The shortest host label taken for a site's name ("bmas" in bmas.de); shorter ones are too common.
+MIN_HOST_LABEL_CHARS = 4
+#: The fewest words a title keeps after its site name is cut off.
+MIN_REST_WORDS = 2
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]*/", re.IGNORECASE)
+_NOT_ALNUM = re.compile(r"\W+")
+
+
+def host_labels(url: str | None) -> list[str]:
+    """The names in a page's host that may stand for its site (not ``www``, the top-level domain or
+    short labels such as ``gv``); the archived page's host for a Wayback Machine capture.
+
+    >>> host_labels("https://www.bundeskanzleramt.gv.at/x"), host_labels("http://archiv.krimiblog.de/?p=1")
+    (['bundeskanzleramt'], ['archiv', 'krimiblog'])
+    >>> host_labels("https://web.archive.org/web/2008/http://www.dimido.de/a")
+    ['dimido']
+    """
+    url = _ARCHIVED.sub("", url or "")
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    labels = host.split(".")[:-1]
+    return [_NOT_ALNUM.sub("", label) for label in labels
+            if label != "www" and len(_NOT_ALNUM.sub("", label)) >= MIN_HOST_LABEL_CHARS]
+
+
+def is_host_name(text: str, labels: list[str]) -> bool:
+    """Whether a short text names the site by its host ("Chefkoch" on chefkoch.de, "brand eins online"
+    on brandeins.de, "evang.at"): compared in letters and digits only, it starts with a whole host label
+    ("Skibergsteigen" is no name of bergsteigen.com).
+
+    >>> is_host_name("brand eins online", ["brandeins"]), is_host_name("BMAS", ["bmas"])
+    (True, True)
+    >>> is_host_name("Unser wahres Ich", ["brandeins"]), is_host_name("Bahn", ["deutschebahn"])
+    (False, False)
+    """
+    if not labels or not text or len(text.split()) > MAX_SITE_NAME_WORDS:
+        return False
+    compact = _NOT_ALNUM.sub("", text.casefold())
+    if len(compact) < MIN_HOST_LABEL_CHARS:
+        return False
+    return any(compact.startswith(label) for label in labels)
+
+
+@rule(off=lambda title, labels: title)
+def strip_host_name(title: str, labels: list[str]) -> str:
+    """A declared title without a first or last part that is the site's name as its host spells it
+    ("Mandarinen-Schmand-Kuchen | Chefkoch" on chefkoch.de, "BMAS - Änderung ..." on bmas.de).
+
+    >>> strip_host_name("Rutger Bregman: Unser wahres Ich - brand eins online", ["brandeins"])
+    'Rutger Bregman: Unser wahres Ich'
+    >>> strip_host_name("BMAS - Änderung der Anforderungen", ["bmas"])
+    'Änderung der Anforderungen'
+    >>> strip_host_name("Chefkoch", ["chefkoch"])
+    'Chefkoch'
+    >>> strip_host_name("Das Musikvideo der Welt :  Krimiblog-Archiv | Gegründet 2005 | 6. Jahrgang", ["krimiblog"])
+    'Das Musikvideo der Welt'
+    """
+    separators = list(_TITLE_SEGMENT.finditer(title))
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    if is_host_name(title[last.end():], labels) and len(title[:last.start()].split()) >= MIN_REST_WORDS:
+        title = title[:last.start()].strip()
+    separators = list(_TITLE_SEGMENT.finditer(title))
+    if separators:
+        first = separators[0]
+        if is_host_name(title[:first.start()], labels) and len(title[first.end():].split()) >= MIN_REST_WORDS:
+            return title[first.end():].strip()
+    # "Headline : Site | Motto | Founded 2005": the site's name inside; the headline before it
+    for before, after in zip(separators, separators[1:], strict=False):
+        if is_host_name(title[before.end():after.start()], labels) \
+                and len(title[:before.start()].split()) >= MIN_REST_WORDS:
+            return title[:before.start()].strip()
+    return title
+
+
+@rule(off=lambda title: title)
+def after_title_crumb(title: str) -> str:
+    """The part of a declared title after a filing crumb (``TITLE_CRUMBS``): "Site » Blog Archive » Post".
+
+    >>> after_title_crumb("Four Years Remaining  » Blog Archive   » Interning of Small Integers")
+    'Interning of Small Integers'
+    >>> after_title_crumb("Blog Archive of a family")
+    'Blog Archive of a family'
+    """
+    separators = list(_TITLE_SEGMENT.finditer(title))
+    for before, after in zip(separators, separators[1:], strict=False):
+        if title[before.end():after.start()].strip().casefold() in TITLE_CRUMBS:
+            rest = title[after.end():].strip()
+            return rest or title
+    return title
+
+
+def is_site_heading(text: str, site_name: str | None, labels: list[str]) -> bool:
+    """Whether an h1 shows the site's name (a logo set as h1), not an article's title.
+
+    >>> is_site_heading("Disfunctions.de", None, ["disfunctions"]), is_site_heading("Blog", "Blog", [])
+    (True, True)
+    >>> is_site_heading("Podcasts in Plex einbinden", "Disfunctions", ["disfunctions"])
+    False
+    """
+    return bool(site_name) and text.casefold() == normalize_space(site_name).casefold() or is_host_name(text, labels)
+
+
+@rule(off=lambda h1s, site_name, labels: h1s)
+def site_headings_dropped(h1s: list[str], site_name: str | None, labels: list[str]) -> list[str]:
+    """The page's h1 texts without those that show the site's name (``is_site_heading``).
+
+    >>> site_headings_dropped(["DimidoBlog", "Was ist Virales Marketing?"], None, ["dimido"])
+    ['Was ist Virales Marketing?']
+    """
+    return [h for h in h1s if not is_site_heading(h, site_name, labels)]
+
+#: The fewest words a title found inside a longer one has for the longer one to count as it plus
+#: decoration (a single word inside a title is a topic, not the headline).
+MIN_CONTAINED_WORDS = 2
+
+
+@rule(off=lambda title, others, labels=(): title)
+def shortest_inside(title: str, others, labels=()) -> str:
+    """``title`` reduced to the shortest other title written inside it (at word boundaries): the longer
+    one is the same headline with a label, a site name or an SEO phrase added ("Receita de Sequilho com
+    Chocolate Amargo" around "Sequilho com Chocolate Amargo").  Not to another title that is the
+    site's name.
+
+    >>> shortest_inside("Receita de Sequilho com Chocolate Amargo", ["Sequilho com Chocolate Amargo", "Chocolate"])
+    'Sequilho com Chocolate Amargo'
+    >>> shortest_inside("Nationaler Veteranentag: Orden fürs Morden", ["Orden fürs Morden"])
+    'Nationaler Veteranentag: Orden fürs Morden'
+    >>> shortest_inside("Chelsea win at Cobham in battling win over Spurs", ["Chelsea win at Cobham"])
+    'Chelsea win at Cobham'
+    >>> shortest_inside("Echte Demokratie Jetzt! Occupy Blog", ["Echte Demokratie Jetzt!"], ["echtedemokratiejetzt"])
+    'Echte Demokratie Jetzt! Occupy Blog'
+    """
+    best = title
+    folded = title.casefold()
+    for other in others:
+        if not other or len(other) >= len(best) or len(other.split()) < MIN_CONTAINED_WORDS \
+                or is_host_name(other, list(labels)):
+            continue
+        at = folded.find(other.casefold())
+        end = at + len(other)
+        if at < 0 or (at > 0 and folded[at - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+            continue
+        if title[:at].endswith(": ") and end == len(title):
+            continue  # "Topic: Headline": news pages show the topic label apart, above the h1
+
+        best = other
+    return best
+
+
+def _inside(text: str, title: str) -> bool:
+    """Whether ``text`` is written in ``title`` at word boundaries (case aside)."""
+    folded = title.casefold()
+    at = folded.find(text.casefold())
+    end = at + len(text)
+    return at >= 0 and not (at > 0 and folded[at - 1].isalnum()) and not (end < len(folded) and folded[end].isalnum())
+
+
+@rule(off=lambda h1s, titles: None)
+def longest_inside(h1s: list[str], titles: list[str]) -> str | None:
+    """The longest h1 that a declared title holds among other parts ("Zoll online - Fachmeldungen -
+    Verkündung des ...": the article's h1, not the section's), of at least ``MIN_CONTAINED_WORDS`` words.
+
+    >>> longest_inside(["Zoll", "Fachmeldungen", "Verkündung des Gesetzes"],
+    ...                ["Zoll online - Fachmeldungen - Verkündung des Gesetzes"])
+    'Verkündung des Gesetzes'
+    >>> longest_inside(["Quicklinks"], ["Synchronschwimmen - Aktuelles"]) is None
+    True
+    """
+    inside = [h for h in h1s if len(h.split()) >= MIN_CONTAINED_WORDS and any(_inside(h, t) for t in titles)]
+    return max(inside, key=len) if inside else None
+
+
+#: Dashes and bars that set a topic label apart from the headline after it ("Minderheit in Syrien - ...").
+LABEL_DASHES = "-–—|"
+
+
+@rule(off=lambda h1, part: h1)
+def dashed_label_dropped(h1: str, part: str) -> str:
+    """An h1 without the topic label it marks up (``headline_part``) when a dash or bar sets the label
+    apart ("Corona-Pandemie - „Es kommt darauf an“"); a label joined by a colon is part of the
+    headline ("Akkutechnik: Hat Quantumscape ...").
+
+    >>> dashed_label_dropped("Minderheit in Syrien - Drusen fordern Teilhabe", "Drusen fordern Teilhabe")
+    'Drusen fordern Teilhabe'
+    >>> dashed_label_dropped("Akkutechnik: Hat Quantumscape genug Akkus", "Hat Quantumscape genug Akkus")
+    'Akkutechnik: Hat Quantumscape genug Akkus'
+    """
+    if not h1.endswith(part) or h1 == part:
+        return h1
+    label = h1[: -len(part)].rstrip()
+    return part if label[-1:] in LABEL_DASHES and label[:-1].strip() else h1
+
 #: The most words a topic label before a headline ("Neue Leipziger Schule: ...") has.
 MAX_KICKER_WORDS = 8
 #: The fewest words a headline left without its label has (a site name or section is no headline).
 MIN_HEADLINE_WORDS = 3
 
 
+@rule(off=lambda title, others: title)
 def strip_kicker(title: str, others) -> str:
     """``title`` reduced to another declared title when it is that title behind a topic label
     ("Topic: Headline"), and perhaps a separated suffix as well ("Topic: Headline | Section"): SEO and
@@ -109,8 +314,7 @@ def strip_kicker(title: str, others) -> str:
 
 
 #: Class words of a topic label set inside the headline element ("<span class=kicker>").
-KICKER_CLASS = re.compile(r"(?:^|[-_ ])(?:kicker|overline|topline|dachzeile|eyebrow|roofline|supertitle|"
-                          r"superline|spitzmarke|pretitle|overtitle|uptitle)(?:$|[-_ ]|\d)")
+KICKER_CLASS = re.compile(r"(?:^|[-_ ])(?:" + "|".join(KICKER_CLASS_WORDS) + r")(?:$|[-_ ]|\d)")
 
 
 def _is_hidden(element, words: str) -> bool:
@@ -119,6 +323,7 @@ def _is_hidden(element, words: str) -> bool:
             or bool(HIDDEN_CLASSES.intersection(words.split())))
 
 
+@rule(off=lambda element: None)
 def headline_part(element) -> str | None:
     """The text of a headline element without the topic label it marks up inside itself (and without
     hidden separators); ``None`` when it marks up no label.
@@ -152,6 +357,7 @@ def headline_part(element) -> str | None:
     return text if labelled and text else None
 
 
+@rule(off=lambda candidates: None)
 def shown_over_seo(candidates: dict) -> str | None:
     """The h1 when ``og:title`` and the JSON-LD headline disagree, ``<title>`` (the SEO title) repeats
     one of them and the page's h1 shows the other: the headline the page shows, not its SEO variant.
@@ -169,8 +375,45 @@ def shown_over_seo(candidates: dict) -> str | None:
     return None
 
 
+_TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "„": '"', "“": '"', "”": '"', "«": '"',
+                             "»": '"', "‘": "'", "’": "'", "‚": "'", "\u00ad": None})
+
+
+def vote_key(title: str) -> str:
+    """A title as the votes compare it: case, dash and quote styles aside ("–" and "-" are one vote).
+
+    >>> vote_key("Energy Rising – 33 Tage „Yoga“") == vote_key("energy rising - 33 tage “yoga”")
+    True
+    """
+    return normalize_space(title.translate(_TYPOGRAPHY)).casefold()
+
+
+@rule(off=lambda chosen, h1: chosen)
+def shown_typography(chosen: str, h1: str | None) -> str:
+    """The chosen title as the page's h1 writes it when the two differ only in dashes, quotes or case
+    (metadata often flattens "–" to "-"; the h1 is what readers see).
+
+    >>> shown_typography("Energy Rising - 33 Tage Yoga Challenge", "Energy Rising – 33 Tage Yoga Challenge")
+    'Energy Rising – 33 Tage Yoga Challenge'
+    >>> shown_typography("A title", "Another")
+    'A title'
+    """
+    return h1 if h1 and h1 != chosen and vote_key(h1) == vote_key(chosen) else chosen
+
+
+@rule(off=lambda title, site_name: False)
+def is_site_title(title: str, site_name: str | None) -> bool:
+    """Whether a declared title is just the site's name (``og:site_name``): a template's title left unfilled.
+
+    >>> is_site_title("IBU", "IBU"), is_site_title("Olafur Eliasson gestaltet", "BDZV")
+    (True, False)
+    """
+    return bool(site_name) and title.casefold() == normalize_space(site_name).casefold()
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
-                    title: str | None, site_name: str | None, h1_parts: list | None = None) -> str | None:
+                    title: str | None, site_name: str | None, h1_parts: list | None = None,
+                    url: str | None = None) -> str | None:
     """The headline most sources agree on (see the module docstring).
 
     >>> choose_headline(["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site")
@@ -185,22 +428,33 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     ...                 "Krieg: Die Lage am Morgen", None, None, ["Die Lage am Morgen"])
     'Die Lage am Morgen'
     """
-    declared = {key: strip_site_name(clean_title(value), site_name)
+    labels = host_labels(url)
+    declared = {key: strip_host_name(after_title_crumb(strip_site_name(clean_title(value), site_name)), labels)
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
+    declared = {key: value for key, value in declared.items() if not is_site_title(value, site_name)}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
+    h1s = site_headings_dropped(h1s, site_name, labels)
     keys = {value.casefold() for value in declared.values()}
     h1 = next((h for h in h1s if h.casefold() in keys), None)
-    if h1 is None:  # a declared title is the h1 plus a suffix ("Headline - Site")
+    if h1 is None:  # a declared title holds the h1 among other parts ("Section - Headline - Site")
+        h1 = longest_inside(h1s, list(declared.values()))
+    if h1 is None:  # a declared title is a short h1 plus a suffix ("Headline - Site")
         h1 = next((h for h in h1s if any(v.startswith(h) for v in declared.values())), None)
     anchors = []
     if h1 is None:  # the h1 marks up a label the declared titles lack or replace
         parts = [clean_title(p) for p in (h1_parts or [])[:5] if p and clean_title(p)]
         h1 = next((p for p in parts if any(v.casefold() == p.casefold() or strip_kicker(v, [p]) == p
-                                           for v in declared.values())), None)
+                                           or dashed_label_dropped(v, p) == p for v in declared.values())), None)
         anchors = [h1] if h1 else []
     if h1 is None:
         h1 = h1s[0] if h1s else None
+    elif not anchors:
+        part = next((clean_title(p) for h, p in zip(h1_texts[:5], h1_parts or [], strict=False)
+                     if p and clean_title(h) == h1), None)
+        if part and dashed_label_dropped(h1, part) == part:
+            h1 = part
+            anchors = [h1]
     candidates = dict(declared)
     if h1:
         candidates["h1"] = h1
@@ -211,12 +465,29 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     declared_values = [value for key, value in candidates.items() if key != "h1"] + anchors
     candidates = {key: value if key == "h1" else strip_kicker(value, declared_values)
                   for key, value in candidates.items()}
+    if "h1" in candidates:  # declared titles that are the page's h1 plus decoration
+        candidates = {key: shortest_inside(value, [candidates["h1"]], labels) for key, value in candidates.items()}
     shown = shown_over_seo(candidates)
     if shown:
         return shown
-    votes = Counter(value.casefold() for key, value in candidates.items() if key != "title")
+    votes = Counter(vote_key(value) for key, value in candidates.items() if key != "title")
     ranked = [key for key in SOURCE_PRIORITY if key in candidates]
     if not ranked:
         return candidates.get("title")
-    best = max(ranked, key=lambda key: (votes[candidates[key].casefold()], -ranked.index(key)))
-    return candidates[best]
+    best = max(ranked, key=lambda key: (votes[vote_key(candidates[key])], -ranked.index(key)))
+    return shown_typography(candidates[best], candidates.get("h1"))
+
+
+def page_headline(found, selector, meta, url: str | None = None):
+    """(headline, the h1 element showing it or ``None``) of a walked page (``body.walk_page``)."""
+    h1_texts = [block_text(h1)[0] for h1 in found.h1s]
+    h1_parts = [headline_part(h1) for h1 in found.h1s]
+    headline = choose_headline(h1_texts, meta.article_value("headline"), meta.meta("og:title"),
+                               meta.meta("twitter:title"), selector.xpath("//title/text()").get(),
+                               meta.meta("og:site_name"), h1_parts, url)
+    key = comparison_key(headline)
+    element = next((h1 for h1, text, part in zip(found.h1s, h1_texts, h1_parts, strict=True)
+                    if key == comparison_key(text) or (part and key == comparison_key(part))), None)
+    if element is None and found.h1s:
+        element = found.h1s[0]
+    return headline, element
