@@ -6,14 +6,17 @@ names split.  An entry that is only a URL or a role is no name.
 """
 from __future__ import annotations
 
+import html
 import re
 
+from newscrawl.extract.generic.vocabulary import BYLINE_DATE_WORDS, BYLINE_PREFIXES, BYLINE_UI_WORDS, NO_AUTHOR
 from newscrawl.extract.text import normalize_space
 
-# "By", in the corpus languages and their neighbours, at the start of a byline.
-_BY = re.compile(r"^(?:by|from|von|vom|text(?:e)?|texto|par|por|door|av|af|ved|przez|autor(?:in)?|"
-                 r"author|written by|geschrieben von|reporting by|words by|redaktion|"
-                 r"interview|a cura di)\s*[:\-–]?\s+", re.IGNORECASE)
+# "By", in the corpus languages and their neighbours, at the start of a byline (then ":", a dash,
+# or a space; a full-width colon needs none: "责任编辑：孔德明").
+_BY = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                    sorted(BYLINE_PREFIXES, key=len, reverse=True))
+                 + r")(?:\s*[:\-–]\s*|\s*：\s*|\s+)", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b|"
                     r"\bdan\b|\bve\b|\bja\b|\boraz\b|\bmit\b|\bwith\b)\s+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+")
@@ -38,7 +41,7 @@ def strip_byline_prefix(text: str) -> str:
 
 
 # "Travel By Jane Doe": the "by" word inside a byline starts the names.
-_INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por)\s+(?=[A-ZÀ-Þ])")
+_INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por):?\s+(?=[A-ZÀ-Þ])")
 _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
                         r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?|"
                         r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
@@ -135,16 +138,47 @@ def clean_name(text: str) -> str | None:
 
     >>> clean_name("  By Jane Doe, "), clean_name("Redaktion"), clean_name("12.05.2024")
     ('Jane Doe', None, None)
+    >>> clean_name("Johanna Kropfitsch Alle Artikel"), clean_name("Zur Artikelübersicht"), clean_name("~ Cem Basman")
+    ('Johanna Kropfitsch', None, 'Cem Basman')
+    >>> clean_name("Tomas Spahn Fr"), clean_name("© Kathrin Führes Kathrin Führes"), clean_name("No Author")
+    ('Tomas Spahn', 'Kathrin Führes', None)
     """
-    text = strip_east_asian_role(normalize_space(strip_byline_prefix(normalize_space(text))))
+    text = strip_east_asian_role(normalize_space(strip_byline_prefix(
+        normalize_space(html.unescape(text)).lstrip("©~*·•–—-: "))))
     # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
     text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
-    if not text or _NOT_NAME.match(text) or not any(c.isalpha() for c in text) or len(text) > 60:
+    if len(text.split()) > 1 and any(w[:1].islower() and w not in _NAME_PARTICLES for w in text.split()):
+        return None  # "Ist der Artikel hilfreich?": a sentence, not a name with a link label after it
+    text = without_furniture_words(text)
+    if not text or _NOT_NAME.match(text) or text.casefold() in NO_AUTHOR or not any(c.isalpha() for c in text) \
+            or len(text) > 60:
         return None
     if len(text.split()) > 6 or (len(text.split()) > 1 and not looks_like_name(text)):
         return None  # "Themen bearbeiten": a link label, not a name
     return text
+
+
+def without_furniture_words(text: str) -> str:
+    """A byline candidate cut at its first UI word ("Alle Artikel", "Follow"), without a weekday or
+    month the date line runs into, and a name printed twice ("Jane Doe Jane Doe") once.
+
+    >>> without_furniture_words("Heiko Sauer Do"), without_furniture_words("Jane Doe Jane Doe")
+    ('Heiko Sauer', 'Jane Doe')
+    >>> without_furniture_words("Mehr von Jane Doe"), without_furniture_words("August Wilson")
+    ('', 'August Wilson')
+    """
+    words = text.split()
+    for index, word in enumerate(words):
+        if word.casefold().strip(".,:;|-–—") in BYLINE_UI_WORDS:
+            words = words[:index]
+            break
+    if (len(words) > 2 or len(words) == 1) and words[-1].casefold().strip(".,:;|-–—") in BYLINE_DATE_WORDS:
+        words.pop()  # "Heiko Sauer Do", or a lone "Do" the date line left
+    half = len(words) // 2
+    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    return " ".join(words).strip(" ,;:|-–—·•")
 
 
 _NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "dos",

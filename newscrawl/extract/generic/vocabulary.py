@@ -9,6 +9,54 @@ from __future__ import annotations
 
 # --- authors -------------------------------------------------------------------------------------
 
+#: Words that open a byline before the names ("By Jane Doe", "Von Max Muster", "责任编辑：孔德明"),
+#: lower case; a colon or dash may follow.  Longer phrases are tried first.
+BYLINE_PREFIXES = (
+    # English news and blogs: "By", "From" (agency copy), credits lines and blog post footers.
+    "by", "from", "written by", "reporting by", "words by", "posted by", "author", "authors",
+    # German: "Von", "Text:", the Blogger footer "Eingestellt von", magazine credit lines.
+    "von", "vom", "text", "texte", "text von", "geschrieben von", "verfasst von", "artikel von",
+    "ein beitrag von", "beitrag von", "eingestellt von", "autor", "autorin", "autoren", "redaktion",
+    "interview",
+    # Romance languages: Spanish/Portuguese "Por", "Texto", French "Par", Italian "A cura di".
+    "por", "texto", "escrito por", "publicado por", "autora", "autores", "par", "publié par", "écrit par",
+    "auteur", "autore", "a cura di", "scritto da",
+    # Dutch and the Nordic languages ("Door", "Av", "Af", "Ved"), Polish "Przez".
+    "door", "geplaatst door", "av", "af", "ved", "przez",
+    # Chinese news pages credit the responsible editor and the author before a full-width colon.
+    "责任编辑", "编辑", "作者", "记者",
+)
+
+#: Words that are page furniture, never part of a person's name: a byline candidate holding one
+#: is cut there ("Johanna Kropfitsch Alle Artikel" -> "Johanna Kropfitsch"; "Zur Artikelübersicht"
+#: -> nothing).  Lower case.
+BYLINE_UI_WORDS = frozenset({
+    # Links beside an author's name on magazine and news pages: "all articles", "more", "follow".
+    "alle", "artikel", "artikelübersicht", "mehr", "weitere", "zur", "zum", "profil", "folgen",
+    "follow", "more", "articles", "posts", "view", "profile", "see", "read",
+    # Contact boxes and blog footers: "Kontakt +49 ...", "Posted", "Nachricht" (send a message).
+    "kontakt", "contact", "posted", "nachricht", "informationen", "e-mail", "email", "mail",
+    # Labels that stand alone when a byline is split at its colon ("Text: Jane Doe").
+    "text", "foto", "fotos", "photo", "photos", "bild", "bilder",
+    # Relative times printed after the name ("vor 3 Stunden", "hace 2 horas", "il y a").
+    "vor", "hace", "ago",
+})
+
+#: Placeholders some CMSs print (or declare) where no author was set.
+NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "administrator",
+                       "wordpressadmin", "none", "null", "n/a"})
+
+#: Weekday abbreviations and month names a byline line runs into when the date follows the name
+#: without a separator ("Tomas Spahn Fr, 12.03.", "Heiko Sauer Do 7 Mai", "John Walk - January 5").
+BYLINE_DATE_WORDS = frozenset({
+    "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+})
+
 # --- lead ----------------------------------------------------------------------------------------
 
 # --- body ----------------------------------------------------------------------------------------
