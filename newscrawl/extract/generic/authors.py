@@ -114,6 +114,13 @@ def after_body(found, blocks) -> list:
     return blocks[-1:]
 
 
+def _text_follows(element) -> bool:
+    """Whether text follows ``element`` in its parent: a bold line with text after it is a
+    sub-heading ("<p><b>Weitere Informationen</b></p><ul>..."), not a signature."""
+    return any(isinstance(sibling.tag, str) and "".join(sibling.itertext()).strip()
+               for sibling in element.itersiblings())
+
+
 @rule(off=lambda blocks: None)
 def signature_line(blocks) -> str | None:
     """The first of ``blocks`` that is a name set in bold on its own line: an author's signature
@@ -124,6 +131,9 @@ def signature_line(blocks) -> str | None:
     >>> p = html.fromstring('<p style="text-align:right"><strong>Lê Phương</strong></p>')
     >>> signature_line([Block(p, "p", "Lê Phương")])
     'Lê Phương'
+    >>> h = html.fromstring('<div><p><b>Weltweite Strahlkraft</b></p><p>Der Start ...</p></div>')[0]
+    >>> signature_line([Block(h, "p", "Weltweite Strahlkraft")]) is None
+    True
     >>> q = html.fromstring('<p><strong>Read more</strong></p>')
     >>> signature_line([Block(q, "p", "Read more")]) is None
     True
@@ -135,7 +145,7 @@ def signature_line(blocks) -> str | None:
         children = [child for child in element if isinstance(child.tag, str)]
         if (len(children) == 1 and children[0].tag in ("strong", "b") and not (element.text or "").strip()
                 and not (children[0].tail or "").strip() and 2 <= len(text.split()) <= 4 and looks_like_name(text)
-                and not any(c in text for c in ".:!?")):
+                and not any(c in text for c in ".:!?") and not _text_follows(element)):
             return text
     return None
 

@@ -80,7 +80,7 @@ def strip_east_asian_role(text: str) -> str:
 
 
 _ROLE_CLASS = re.compile(r"(?:^|[-_ ])(?:job|jobtitle|job-title|role|position|designation|function|"
-                         r"author-title|author-role|author-job)(?:$|[-_ ])")
+                         r"author-title)(?:$|[-_ ])")
 
 
 def is_role_text(text: str) -> bool:
