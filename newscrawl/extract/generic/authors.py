@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.extract.generic.body import spaced_text
-from newscrawl.extract.generic.boilerplate import in_teaser_link
+from lxml import etree
+
+from newscrawl.extract.generic.body import BYLINE_CLASS, spaced_text
+from newscrawl.extract.generic.boilerplate import class_words, in_teaser_link
 from newscrawl.extract.generic.bylines import (
     clean_authors,
     has_by_word,
@@ -20,8 +22,10 @@ from newscrawl.extract.generic.bylines import (
     is_role_text,
     is_site_name,
     looks_like_name,
+    strip_byline_prefix,
 )
 from newscrawl.extract.generic.rules import rule
+from newscrawl.extract.generic.vocabulary import BYLINE_MARKUP_TOKENS
 from newscrawl.extract.text import normalize_space
 
 #: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
@@ -29,6 +33,9 @@ from newscrawl.extract.text import normalize_space
 MAX_BYLINES = 6
 #: A byline element with more text than this is an author box (bio, links), not a byline.
 MAX_BYLINE_CHARS = 150
+#: A text line longer than this that starts with "Von"/"By" is a sentence ("Von Berlin aus ..."),
+#: not a byline: a byline line holds a few names and maybe a date.
+MAX_BYLINE_LINE_CHARS = 100
 
 
 def _as_list(value) -> list:
@@ -183,6 +190,60 @@ def referenced_persons(meta) -> list[str]:
     return names
 
 
+@rule(off=lambda found, first, last: [])
+def byline_line(found, first: int, last: int) -> list[str]:
+    """Names from the first short text line between ``first`` and ``last`` (walk positions) that
+    opens with a "by" word: "Von Lisa Petrich Mi, 18. Oktober 2023", "Autorin: Uta Staschewski",
+    "Text von Christian Seiler" (bylines written as plain text, without byline markup)."""
+    for block in found.blocks:
+        at = found.order.get(block.element, 0)
+        if at < first:
+            continue
+        if at > last:
+            break
+        text = block.text
+        if len(text) <= MAX_BYLINE_LINE_CHARS and strip_byline_prefix(text) != text:
+            names = clean_authors([text])
+            if names:
+                return names
+    return []
+
+
+def _in_comments(element) -> bool:
+    """Whether an element sits in a comment thread (its authors are the commenters)."""
+    node = element
+    while node is not None:
+        if "comment" in class_words(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+#: A cheap first pass (in C) for byline markup anywhere: rel/itemprop=author, or a class/id holding
+#: one of the byline tokens; each token is looked up without its first letter, so "Author" in a
+#: camelCase name matches too.  ``BYLINE_CLASS`` then checks the token boundaries.
+_BYLINE_CANDIDATES = etree.XPath(" | ".join(
+    [f"//@{attribute}[{' or '.join(f'contains(., {token[1:]!r})' for token in BYLINE_MARKUP_TOKENS)}]/.."
+     for attribute in ("class", "id")] + ["//*[@rel='author' or @itemprop='author']"]))
+
+
+@rule(off=lambda root, found: [])
+def skipped_bylines(root, found) -> list:
+    """Byline markup in parts of the page the text walk does not enter (``<aside class=meta>``,
+    a post footer: "Posted by <a rel=author>"), outside comment threads and teaser cards."""
+    elements = []
+    for element in _BYLINE_CANDIDATES(root):
+        if len(elements) >= MAX_BYLINES:
+            break
+        if element in found.order:
+            continue
+        marked = (element.attrib.get("rel") == "author" or element.attrib.get("itemprop") == "author"
+                  or BYLINE_CLASS.search(class_words(element)))
+        if marked and not _in_comments(element) and not in_teaser_link(element):
+            elements.append(element)
+    return elements
+
+
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
     JSON-LD organisations."""
@@ -209,7 +270,11 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
         if text and len(text) < MAX_BYLINE_CHARS:
             markup += byline_parts(element, text)
     declared = declared_author(meta)
-    names = (clean_authors(markup) or markup_names or clean_authors(labelled_authors(selector.root))
+    names = (clean_authors(markup) or markup_names
+             or byline_line(found, first, body_end or float("inf"))
+             or clean_authors(sum((byline_parts(e, t) for e in skipped_bylines(selector.root, found)
+                                   if (t := spaced_text(e, skip_hidden=True)) and len(t) < MAX_BYLINE_CHARS), []))
+             or clean_authors(labelled_authors(selector.root))
              or clean_authors([declared or ""]))
     names = [n for n in names if not n.startswith("http")]
     # An organisation only when no person is named; before it, a signature under the text.
