@@ -9,7 +9,13 @@ from __future__ import annotations
 import html
 import re
 
-from newscrawl.extract.generic.vocabulary import BYLINE_DATE_WORDS, BYLINE_PREFIXES, BYLINE_UI_WORDS, NO_AUTHOR
+from newscrawl.extract.generic.vocabulary import (
+    BYLINE_DATE_JOINERS,
+    BYLINE_DATE_WORDS,
+    BYLINE_PREFIXES,
+    BYLINE_UI_WORDS,
+    NO_AUTHOR,
+)
 from newscrawl.extract.text import normalize_space
 
 # "By", in the corpus languages and their neighbours, at the start of a byline (then ":", a dash,
@@ -45,7 +51,7 @@ _INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por):?\s+(?=[A-ZÀ
 _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
                         r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?|"
                         r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
-                        r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja)$", re.IGNORECASE)
+                        r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja|kolumnist(?:in)?|gastautor(?:in)?)$", re.IGNORECASE)
 MAX_ROLE_WORDS = 3
 
 
@@ -142,12 +148,20 @@ def clean_name(text: str) -> str | None:
     ('Johanna Kropfitsch', None, 'Cem Basman')
     >>> clean_name("Tomas Spahn Fr"), clean_name("© Kathrin Führes Kathrin Führes"), clean_name("No Author")
     ('Tomas Spahn', 'Kathrin Führes', None)
+    >>> clean_name("Posted by Günter W. Kienitz at 18:52"), clean_name("Ilustrator: Adriaan Prent")
+    ('Günter W. Kienitz', None)
     """
     text = strip_east_asian_role(normalize_space(strip_byline_prefix(
         normalize_space(html.unescape(text)).lstrip("©~*·•–—-: "))))
     # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
     text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
+    words = text.split()
+    while words and words[-1].casefold() in BYLINE_DATE_JOINERS:
+        words.pop()  # "Günter W. Kienitz at" once "18:52" is cut off
+    text = " ".join(words)
+    if ": " in text:
+        return None  # "Illustration: Jane Doe": a credit for someone else's work, not a byline
     if len(text.split()) > 1 and any(w[:1].islower() and w not in _NAME_PARTICLES for w in text.split()):
         return None  # "Ist der Artikel hilfreich?": a sentence, not a name with a link label after it
     text = without_furniture_words(text)

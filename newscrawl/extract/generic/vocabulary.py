@@ -45,7 +45,13 @@ BYLINE_UI_WORDS = frozenset({
     "text", "foto", "fotos", "photo", "photos", "bild", "bilder",
     # Relative times printed after the name ("vor 3 Stunden", "hace 2 horas", "il y a").
     "vor", "hace", "ago",
+    # Credit labels for other contributors ("Illustration: ...") and a meta line's date label.
+    "illustration", "illustrationen", "grafik", "datum", "date",
 })
+
+#: Little words that join a name to the date after it ("Posted by Jane Doe at 18:52", "Von R. R. am
+#: 07.08.2013", "par Jane Doe le 7 mai"): left at the end once the date is cut off, or alone.
+BYLINE_DATE_JOINERS = frozenset({"am", "at", "on", "um", "le", "el", "il", "den", "vom", "the"})
 
 #: Placeholders some CMSs print (or declare) where no author was set.
 NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "administrator",
