@@ -15,6 +15,7 @@ from newscrawl.extract.generic.vocabulary import (
     BYLINE_PREFIXES,
     BYLINE_UI_WORDS,
     NO_AUTHOR,
+    PHOTO_AGENCIES,
 )
 from newscrawl.extract.text import normalize_space
 
@@ -51,7 +52,8 @@ _INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por):?\s+(?=[A-ZÀ
 _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
                         r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?|"
                         r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
-                        r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja|kolumnist(?:in)?|gastautor(?:in)?)$", re.IGNORECASE)
+                        r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja|"
+                        r"kolumnist(?:in)?|gastautor(?:in)?)$", re.IGNORECASE)
 MAX_ROLE_WORDS = 3
 
 
@@ -126,7 +128,7 @@ def split_byline(text: str) -> list[str]:
     """
     text = normalize_space(text)
     inner = _INNER_BY.search(text)
-    if inner and inner.start() > 0:
+    if inner and inner.start() > 0 and not is_name_particle(text, inner):
         text = text[inner.end():]
     text = _HANDLE.sub(" ", text)
     text = _ROLE_TAIL.sub("", text)
@@ -137,6 +139,25 @@ def split_byline(text: str) -> list[str]:
         if name:
             names.append(name)
     return names
+
+
+def is_name_particle(text: str, inner) -> bool:
+    """Whether the inner "von" found by ``_INNER_BY`` belongs to a name ("Walter von Aachen"), not
+    a byline ("Ein Artikel von Pamela Sladky"): it follows a capitalised word that is no label.
+
+    >>> [is_name_particle(t, _INNER_BY.search(t)) for t in ("Walter von Aachen", "Ein Artikel von Jane Doe",
+    ...                                                      "Travel By Jane Doe", "Erstellt von Andri Bryner")]
+    [True, False, False, False]
+    """
+    if inner.group().strip().rstrip(":") != "von":
+        return False
+    before = text[:inner.start()].split()
+    after = re.split(r"[,;|]", text[inner.end():], maxsplit=1)[0].split()
+    word = before[-1].casefold() if before else ""
+    # A surname follows the particle: one word, or "der Leyen"; "Erstellt von Andri Bryner" is a byline.
+    surname = len(after) == 1 or (len(after) == 2 and after[0] in _NAME_PARTICLES)
+    return bool(before) and surname and before[-1][:1].isupper() and word not in BYLINE_UI_WORDS and not any(
+        prefix.split()[0] == word for prefix in BYLINE_PREFIXES)
 
 
 def clean_name(text: str) -> str | None:
@@ -232,7 +253,7 @@ def has_by_word(text: str) -> bool:
 def clean_authors(values) -> list[str]:
     """Every raw author value (possibly several names each) as clean, unique names in order.
 
-    >>> clean_authors(["By Jane Doe", "jane doe", "John Roe | 3.5.2024"])
+    >>> clean_authors(["By Jane Doe", "jane doe", "John Roe | 3.5.2024", "janedoe"])
     ['Jane Doe', 'John Roe']
     """
     names, seen = [], set()
@@ -240,8 +261,18 @@ def clean_authors(values) -> list[str]:
         if not isinstance(value, str):
             continue
         for name in split_byline(value):
-            key = name.casefold()
-            if key not in seen:
+            key = "".join(c for c in name.casefold() if c.isalnum())
+            if key not in seen and not is_photo_agency(name):
                 seen.add(key)
                 names.append(name)
     return names
+
+
+def is_photo_agency(name: str) -> bool:
+    """Whether a byline name is a picture agency (a photo credit marked up like a byline).
+
+    >>> is_photo_agency("Getty Images"), is_photo_agency("Jane Doe")
+    (True, False)
+    """
+    key = name.casefold()
+    return any(agency in key for agency in PHOTO_AGENCIES)

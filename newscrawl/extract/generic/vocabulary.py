@@ -47,11 +47,20 @@ BYLINE_UI_WORDS = frozenset({
     "vor", "hace", "ago",
     # Credit labels for other contributors ("Illustration: ...") and a meta line's date label.
     "illustration", "illustrationen", "grafik", "datum", "date",
+    # The "published" label of a meta line that puts the date before the name ("Publiziert am").
+    "publiziert", "veröffentlicht", "erschienen", "published", "updated", "publicado", "publié",
+    # Comment headers marked up like bylines ("Jane sagt:", "Jane says:").
+    "sagt", "says", "said",
 })
 
 #: Little words that join a name to the date after it ("Posted by Jane Doe at 18:52", "Von R. R. am
 #: 07.08.2013", "par Jane Doe le 7 mai"): left at the end once the date is cut off, or alone.
 BYLINE_DATE_JOINERS = frozenset({"am", "at", "on", "um", "le", "el", "il", "den", "vom", "the"})
+
+#: Picture agencies and stock libraries: a photo credit marked up like a byline names them, never
+#: the article's author (lower case, matched inside the name).
+PHOTO_AGENCIES = ("getty images", "istock", "shutterstock", "adobe stock", "imago", "picture alliance",
+                  "picture-alliance", "unsplash", "pixabay", "pexels")
 
 #: Placeholders some CMSs print (or declare) where no author was set.
 NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "administrator",
