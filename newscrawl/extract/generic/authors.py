@@ -25,7 +25,7 @@ from newscrawl.extract.generic.bylines import (
     strip_byline_prefix,
 )
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.vocabulary import BYLINE_MARKUP_TOKENS
+from newscrawl.extract.generic.vocabulary import AUTHOR_META_KEYS, BYLINE_MARKUP_TOKENS, NEWSROOM_WORDS
 from newscrawl.extract.text import normalize_space
 
 #: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
@@ -36,6 +36,8 @@ MAX_BYLINE_CHARS = 150
 #: A text line longer than this that starts with "Von"/"By" is a sentence ("Von Berlin aus ..."),
 #: not a byline: a byline line holds a few names and maybe a date.
 MAX_BYLINE_LINE_CHARS = 100
+#: A newsroom credit is short ("Redaktion Polizeiticker Schweiz"); longer text is a sentence.
+MAX_NEWSROOM_WORDS = 4
 
 
 def _as_list(value) -> list:
@@ -165,7 +167,7 @@ def declared_author(meta) -> str | None:
         meta.meta("og:site_name"), meta.meta("application-name"), meta.meta("copyright"),
         *meta.article_names("publisher")) if isinstance(n, str)}
     site_names |= {n.lstrip("©").strip() for n in site_names}
-    for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author"):
+    for key in AUTHOR_META_KEYS:
         for value in meta.meta_all(key):
             if normalize_space(value).casefold() not in site_names and not value.startswith("http"):
                 return value
@@ -244,6 +246,25 @@ def skipped_bylines(root, found) -> list:
     return elements
 
 
+@rule(off=lambda texts: [])
+def newsroom_byline(texts) -> list[str]:
+    """The editorial team a byline credits when it names no person ("Von Redaktion", "Redaktion
+    Gelbe Liste"): the first byline text that, without its "by" word and date, opens with a newsroom
+    word.
+
+    >>> newsroom_byline(["Teilen", "von Redaktion - 31. Januar 2022"]), newsroom_byline(["Jane Doe"])
+    (['Redaktion'], [])
+    >>> newsroom_byline(["Von Redaktion -"])
+    ['Redaktion']
+    """
+    for text in texts:
+        text = strip_byline_prefix(normalize_space(text))
+        text = re.split(r"\s[-–—|·•](?:\s|$)|\s\d|,", text, maxsplit=1)[0].strip()
+        if text.casefold().startswith(NEWSROOM_WORDS) and len(text.split()) <= MAX_NEWSROOM_WORDS:
+            return [text]
+    return []
+
+
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
     JSON-LD organisations."""
@@ -263,11 +284,12 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
 
     links = [spaced_text(a, skip_hidden=True) for a in near(found.author_links) if not in_teaser_link(a)]
     markup_names = clean_authors([t for t in links if looks_like_name(t)])
-    markup = []
+    markup, texts = [], []
     bylines = [e for e in found.bylines if not in_teaser_link(e)]
     for element in (near(bylines) or bylines)[:MAX_BYLINES]:
         text = spaced_text(element, skip_hidden=True)
         if text and len(text) < MAX_BYLINE_CHARS:
+            texts.append(text)
             markup += byline_parts(element, text)
     declared = declared_author(meta)
     names = (clean_authors(markup) or markup_names
@@ -279,4 +301,4 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
     names = [n for n in names if not n.startswith("http")]
     # An organisation only when no person is named; before it, a signature under the text.
     return (names or clean_authors([signature_line(after_body(found, blocks))])
-            or clean_authors(meta.article_names("author")))
+            or clean_authors(meta.article_names("author")) or newsroom_byline(texts))

@@ -27,6 +27,17 @@ BYLINE_PREFIXES = (
     "责任编辑", "编辑", "作者", "记者",
 )
 
+#: ``<meta>`` names/properties that declare the author, best first: the HTML standard's "author",
+#: Open Graph's article:author, Dublin Core, and the analytics/paywall tags news CMSs fill with the
+#: byline (Sailthru, Parse.ly, cXense), and "citation_author" of scholarly and institute pages.
+AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
+                    "parsely-author", "cxenseparse:author", "citation_author", "byl")
+
+#: Words of a newsroom byline ("Von Redaktion", "Redaktion Polizeiticker"): pages with no person
+#: named credit the editorial team, an organisation the authors field takes as a last resort.
+NEWSROOM_WORDS = ("redaktion", "redacción", "redaccion", "rédaction", "redazione", "redactie", "redakcja",
+                  "newsroom", "editorial team")
+
 #: Substrings of class/id values that mark byline markup (the walk's ``BYLINE_CLASS`` then checks
 #: the token boundaries): "author"/"byline" (English CMS themes), "autor" (German, Spanish,
 #: Polish), "writer" (magazine templates).
