@@ -294,11 +294,13 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
     declared = declared_author(meta)
     names = (clean_authors(markup) or markup_names
              or byline_line(found, first, body_end or float("inf"))
-             or clean_authors(sum((byline_parts(e, t) for e in skipped_bylines(selector.root, found)
-                                   if (t := spaced_text(e, skip_hidden=True)) and len(t) < MAX_BYLINE_CHARS), []))
              or clean_authors(labelled_authors(selector.root))
              or clean_authors([declared or ""]))
     names = [n for n in names if not n.startswith("http")]
     # An organisation only when no person is named; before it, a signature under the text.
     return (names or clean_authors([signature_line(after_body(found, blocks))])
-            or clean_authors(meta.article_names("author")) or newsroom_byline(texts))
+            or clean_authors(meta.article_names("author"))
+            # Last, markup outside the walked text: an aside may hold other articles' bylines too.
+            or clean_authors(sum((byline_parts(e, t) for e in skipped_bylines(selector.root, found)
+                                  if (t := spaced_text(e, skip_hidden=True)) and len(t) < MAX_BYLINE_CHARS), []))
+            or newsroom_byline(texts))
