@@ -194,17 +194,33 @@ def referenced_persons(meta) -> list[str]:
 
 @rule(off=lambda found, first, last: [])
 def byline_line(found, first: int, last: int) -> list[str]:
-    """Names from the first short text line between ``first`` and ``last`` (walk positions) that
-    opens with a "by" word: "Von Lisa Petrich Mi, 18. Oktober 2023", "Autorin: Uta Staschewski",
-    "Text von Christian Seiler" (bylines written as plain text, without byline markup)."""
-    for block in found.blocks:
-        at = found.order.get(block.element, 0)
+    """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
+    with a "by" word: "Von Lisa Petrich Mi, 18. Oktober 2023", "Autorin: Uta Staschewski",
+    "Ein Artikel von <a>Jane Doe</a> | 27.01.2022" (bylines written as plain text, without byline
+    markup).  A line is a text block, or a walked element whose own first text (or its first
+    child's) opens so.
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.body import walk_page
+    >>> page = html.fromstring('<div><h1>T</h1><div class="x"><i>Von</i> <a href="/p">Jane Doe</a> | 3.5.2024</div>'
+    ...                        '<p>Von Berlin aus regiert die Partei seit 1990, und zwar ohne Unterbrechung, wie '
+    ...                        'alle wissen.</p></div>')
+    >>> byline_line(walk_page(page), 0, 100)
+    ['Jane Doe']
+    """
+    block_texts = {block.element: block.text for block in found.blocks}
+    for element, at in found.order.items():
         if at < first:
             continue
         if at > last:
             break
-        text = block.text
-        if len(text) <= MAX_BYLINE_LINE_CHARS and strip_byline_prefix(text) != text:
+        opening = block_texts.get(element) or (element.text or "").strip()
+        if not opening and len(element) and isinstance(element[0].tag, str):
+            opening = (element[0].text or "").strip()
+        if not opening or strip_byline_prefix(opening + " ") == opening + " ":
+            continue
+        text = block_texts.get(element) or spaced_text(element, skip_hidden=True)
+        if len(text) <= MAX_BYLINE_LINE_CHARS:
             names = clean_authors([text])
             if names:
                 return names
