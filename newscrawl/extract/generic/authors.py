@@ -25,7 +25,7 @@ from newscrawl.extract.generic.bylines import (
     strip_byline_prefix,
 )
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.vocabulary import AUTHOR_META_KEYS, BYLINE_MARKUP_TOKENS, NEWSROOM_WORDS
+from newscrawl.extract.generic.vocabulary import AUTHOR_LABELS, AUTHOR_META_KEYS, BYLINE_MARKUP_TOKENS, NEWSROOM_WORDS
 from newscrawl.extract.text import normalize_space
 
 #: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
@@ -79,9 +79,10 @@ def byline_parts(element, text: str) -> list[str]:
     return [text]
 
 
-_AUTHOR_LABEL = re.compile(r"^(?:autor(?:in)?(?:\s*/\s*autor(?:in)?)?|autorin/autor|autoren|author|authors|"
-                           r"written by|verfasser(?:in)?|auteur|autore|autor\(in\)|reporter)\s*:?$", re.IGNORECASE)
+#: Label elements looked at: a fact list sits in the article, within the first few hundred.
 MAX_LABELS = 200
+#: Elements that hold a field label: bold text, definition and table headers, small headings.
+LABEL_TAGS = ("strong", "b", "dt", "th", "h3", "h4", "h5", "h6")
 
 
 @rule(off=lambda root: [])
@@ -95,19 +96,21 @@ def labelled_authors(root) -> list[str]:
     ['Roman Goncharenko']
     >>> labelled_authors(html.fromstring('<dl><dt>Author:</dt><dd>Jane Doe</dd></dl>'))
     ['Jane Doe']
+    >>> labelled_authors(html.fromstring('<div><h3>Autoren</h3><p>Jelko Djuren und Jutta Klaukien</p></div>'))
+    ['Jelko Djuren und Jutta Klaukien']
     >>> labelled_authors(html.fromstring('<p><b>Author</b> of three books, she lives in Rome.</p>'))
     []
     """
-    for count, label in enumerate(root.iter("strong", "b", "dt", "th")):
+    for count, label in enumerate(root.iter(*LABEL_TAGS)):
         if count >= MAX_LABELS:
             break
-        if not _AUTHOR_LABEL.match(normalize_space("".join(label.itertext()))):
+        if normalize_space("".join(label.itertext())).casefold().rstrip(" :") not in AUTHOR_LABELS:
             continue
         value = normalize_space(label.tail)
         if not value:
             following = label.getnext()
             value = spaced_text(following) if following is not None else ""
-        if value and len(value) <= MAX_BYLINE_CHARS and looks_like_name(value.split(",")[0].strip()):
+        if value and len(value) <= MAX_BYLINE_CHARS and clean_authors([value]):
             return [value]
     return []
 

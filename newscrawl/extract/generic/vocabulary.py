@@ -16,8 +16,11 @@ BYLINE_PREFIXES = (
     "by", "from", "written by", "reporting by", "words by", "posted by", "author", "authors",
     # German: "Von", "Text:", the Blogger footer "Eingestellt von", magazine credit lines.
     "von", "vom", "text", "texte", "text von", "geschrieben von", "verfasst von", "artikel von",
-    "ein beitrag von", "beitrag von", "eingestellt von", "autor", "autorin", "autoren", "redaktion",
-    "interview",
+    "ein beitrag von", "beitrag von", "ein artikel von", "eingestellt von", "erstellt von", "gespeichert von",
+    "veröffentlicht von", "autor", "autorin", "autoren", "redaktion", "interview",
+    # Forum threads and CMS post footers: the thread's or post's author ("Thread starter", Drupal's
+    # "Submitted by", the German forum "Themenstarter").
+    "thread starter", "started by", "submitted by", "themenstarter",
     # Romance languages: Spanish/Portuguese "Por", "Texto", French "Par", Italian "A cura di".
     "por", "texto", "escrito por", "publicado por", "autora", "autores", "par", "publié par", "écrit par",
     "auteur", "autore", "a cura di", "scritto da",
@@ -37,6 +40,13 @@ AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator",
 #: named credit the editorial team, an organisation the authors field takes as a last resort.
 NEWSROOM_WORDS = ("redaktion", "redacción", "redaccion", "rédaction", "redazione", "redactie", "redakcja",
                   "newsroom", "editorial team")
+
+#: Labels of an author field in a fact list, table or heading ("<dt>Autorin/Autor</dt><dd>...",
+#: "<h3>Autoren</h3><p>...</p>"), lower case, a colon allowed after them: German, English, French,
+#: Italian, Spanish and Polish.
+AUTHOR_LABELS = ("autor", "autorin", "autorin/autor", "autor/autorin", "autor(in)", "autoren", "verfasser",
+                 "verfasserin", "author", "authors", "written by", "reporter", "auteur", "auteurs", "autore",
+                 "autori", "autora", "autores")
 
 #: Substrings of class/id values that mark byline markup (the walk's ``BYLINE_CLASS`` then checks
 #: the token boundaries): "author"/"byline" (English CMS themes), "autor" (German, Spanish,
