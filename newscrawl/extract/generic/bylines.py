@@ -9,13 +9,13 @@ from __future__ import annotations
 import html
 import re
 
+from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import (
     BYLINE_DATE_JOINERS,
     BYLINE_DATE_WORDS,
     BYLINE_PREFIXES,
     BYLINE_UI_WORDS,
     NO_AUTHOR,
-    PHOTO_AGENCIES,
 )
 from newscrawl.extract.text import normalize_space
 
@@ -38,6 +38,7 @@ _NOT_NAME = re.compile(r"^(?:by|von|and|und|staff|admin|redaktion|editor|author|
                        re.IGNORECASE)
 
 
+@rule(off=lambda text: text)
 def strip_byline_prefix(text: str) -> str:
     """Drop a leading "By"-word.
 
@@ -57,13 +58,17 @@ _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|re
 MAX_ROLE_WORDS = 3
 
 
+@rule(off=lambda text: text)
 def strip_role_words(text: str) -> str:
-    """Drop a role written after the name without a separator ("Jane Doe Travel News Reporter").
+    """Drop a role written after the name without a separator ("Jane Doe Travel News Reporter", and
+    the East Asian reporter titles: "신현주 기자").
 
     >>> strip_role_words("Sophie Foster Travel News Reporter"), strip_role_words("Nicole Opitz Redakteurin")
     ('Sophie Foster', 'Nicole Opitz')
+    >>> strip_role_words("신현주 기자")
+    '신현주'
     """
-    words = text.split()
+    words = strip_east_asian_role(text).split()
     if len(words) > 2 and _ROLE_WORD.match(words[-1]):
         words.pop()
         dropped = 1
@@ -141,6 +146,7 @@ def split_byline(text: str) -> list[str]:
     return names
 
 
+@rule(off=lambda text, inner: False)
 def is_name_particle(text: str, inner) -> bool:
     """Whether the inner "von" found by ``_INNER_BY`` belongs to a name ("Walter von Aachen"), not
     a byline ("Ein Artikel von Pamela Sladky"): it follows a capitalised word that is no label.
@@ -172,8 +178,7 @@ def clean_name(text: str) -> str | None:
     >>> clean_name("Posted by Günter W. Kienitz at 18:52"), clean_name("Ilustrator: Adriaan Prent")
     ('Günter W. Kienitz', None)
     """
-    text = strip_east_asian_role(normalize_space(strip_byline_prefix(
-        normalize_space(html.unescape(text)).lstrip("©~*·•–—-: "))))
+    text = normalize_space(strip_byline_prefix(normalize_space(html.unescape(text)).lstrip("©~*·•–—-: ")))
     # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
     text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
@@ -194,6 +199,7 @@ def clean_name(text: str) -> str | None:
     return text
 
 
+@rule(off=lambda text: text)
 def without_furniture_words(text: str) -> str:
     """A byline candidate cut at its first UI word ("Alle Artikel", "Follow"), without a weekday or
     month the date line runs into, and a name printed twice ("Jane Doe Jane Doe") once.
@@ -262,17 +268,7 @@ def clean_authors(values) -> list[str]:
             continue
         for name in split_byline(value):
             key = "".join(c for c in name.casefold() if c.isalnum())
-            if key not in seen and not is_photo_agency(name):
+            if key not in seen:
                 seen.add(key)
                 names.append(name)
     return names
-
-
-def is_photo_agency(name: str) -> bool:
-    """Whether a byline name is a picture agency (a photo credit marked up like a byline).
-
-    >>> is_photo_agency("Getty Images"), is_photo_agency("Jane Doe")
-    (True, False)
-    """
-    key = name.casefold()
-    return any(agency in key for agency in PHOTO_AGENCIES)

@@ -78,11 +78,6 @@ BYLINE_UI_WORDS = frozenset({
 #: 07.08.2013", "par Jane Doe le 7 mai"): left at the end once the date is cut off, or alone.
 BYLINE_DATE_JOINERS = frozenset({"am", "at", "on", "um", "le", "el", "il", "den", "vom", "the"})
 
-#: Picture agencies and stock libraries: a photo credit marked up like a byline names them, never
-#: the article's author (lower case, matched inside the name).
-PHOTO_AGENCIES = ("getty images", "istock", "shutterstock", "adobe stock", "imago", "picture alliance",
-                  "picture-alliance", "unsplash", "pixabay", "pexels")
-
 #: Placeholders some CMSs print (or declare) where no author was set.
 NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "administrator",
                        "wordpressadmin", "none", "null", "n/a"})
