@@ -36,6 +36,9 @@ MAX_BYLINE_CHARS = 150
 #: A text line longer than this that starts with "Von"/"By" is a sentence ("Von Berlin aus ..."),
 #: not a byline: a byline line holds a few names and maybe a date.
 MAX_BYLINE_LINE_CHARS = 100
+#: Walked elements after the text's last paragraph still searched for a byline line: the credit
+#: many pages print under the text ("Von: Götz Warnke", "责任编辑：焦鹏") sits within a few.
+AFTER_BODY_ELEMENTS = 10
 #: A newsroom credit is short ("Redaktion Polizeiticker Schweiz"); longer text is a sentence.
 MAX_NEWSROOM_WORDS = 4
 
@@ -223,6 +226,9 @@ def byline_line(found, first: int, last: int) -> list[str]:
         if not opening or strip_byline_prefix(opening + " ") == opening + " ":
             continue
         text = block_texts.get(element) or spaced_text(element, skip_hidden=True)
+        if len(text) > MAX_BYLINE_LINE_CHARS:
+            # "Autorin: Uta Staschewski, Projektleiterin der ...": a long line's names end at its first comma.
+            text = re.split(r"[,|]", text, maxsplit=1)[0]
         if len(text) <= MAX_BYLINE_LINE_CHARS:
             names = clean_authors([text])
             if names:
@@ -312,7 +318,7 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
             markup += byline_parts(element, text)
     declared = declared_author(meta)
     names = (clean_authors(markup) or markup_names
-             or byline_line(found, first, body_end or float("inf"))
+             or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf"))
              or clean_authors(labelled_authors(selector.root))
              or clean_authors([declared or ""]))
     names = [n for n in names if not n.startswith("http")]

@@ -70,6 +70,8 @@ BYLINE_UI_WORDS = frozenset({
     "illustration", "illustrationen", "grafik", "datum", "date",
     # The "published" label of a meta line that puts the date before the name ("Publiziert am").
     "publiziert", "veröffentlicht", "erschienen", "published", "updated", "publicado", "publié",
+    # A meta line's topic list after the byline ("Tags: ...", "Schlagworte ...").
+    "tags", "schlagworte", "schlagwörter",
     # Comment headers marked up like bylines ("Jane sagt:", "Jane says:").
     "sagt", "says", "said",
 })
