@@ -35,8 +35,8 @@ def test_clean_authors_across_languages(byline, names):
     assert clean_authors([byline]) == names
 
 
-def _authors(body: str, head: str = "") -> list[str]:
-    page = (f"<html><head>{head}</head><body><article><h1>Ein Titel für den Test</h1>{body}"
+def _authors(body: str, head: str = "", before: str = "") -> list[str]:
+    page = (f"<html><head>{head}</head><body><article>{before}<h1>Ein Titel für den Test</h1>{body}"
             + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
             + "<p>" + "Noch ein Absatz mit genug Wörtern, damit der Text erkannt wird. " * 4 + "</p>"
             + "</article></body></html>")
@@ -49,8 +49,10 @@ def test_a_plain_text_byline_line_under_the_headline():
 
 
 def test_byline_markup_in_an_aside_the_walk_skips():
-    assert _authors('<aside class="meta"><p class="authors">Von:<br><i><a href="/x">Jane Doe</a></i></p></aside>') \
-        == ["Jane Doe"]
+    aside = '<aside class="meta"><p class="authors"><i><a href="/x">Jane Doe</a></i></p></aside>'
+    assert _authors("", before=aside) == ["Jane Doe"]
+    comments = '<aside class="comments"><p class="comment-author"><i><a href="/x">Jane Doe</a></i></p></aside>'
+    assert _authors("", before=comments) == []
 
 
 def test_a_newsroom_credit_only_when_no_person_is_named():
