@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from newscrawl.extract.generic.body import BYLINE_CLASS, spaced_text
 from newscrawl.extract.generic.boilerplate import class_words, in_teaser_link
 from newscrawl.extract.generic.bylines import (
@@ -22,10 +20,11 @@ from newscrawl.extract.generic.bylines import (
     is_role_text,
     is_site_name,
     looks_like_name,
+    opens_with_by_word,
     strip_byline_prefix,
 )
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.vocabulary import AUTHOR_LABELS, AUTHOR_META_KEYS, BYLINE_MARKUP_TOKENS, NEWSROOM_WORDS
+from newscrawl.extract.generic.vocabulary import AUTHOR_LABELS, AUTHOR_META_KEYS, NEWSROOM_WORDS
 from newscrawl.extract.text import normalize_space
 
 #: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
@@ -223,7 +222,7 @@ def byline_line(found, first: int, last: int) -> list[str]:
         opening = block_texts.get(element) or (element.text or "").strip()
         if not opening and len(element) and isinstance(element[0].tag, str):
             opening = (element[0].text or "").strip()
-        if not opening or strip_byline_prefix(opening + " ") == opening + " ":
+        if not opening or not opens_with_by_word(opening):
             continue
         text = block_texts.get(element) or spaced_text(element, skip_hidden=True)
         if len(text) > MAX_BYLINE_LINE_CHARS:
@@ -246,28 +245,35 @@ def _in_comments(element) -> bool:
     return False
 
 
-#: A cheap first pass (in C) for byline markup anywhere: rel/itemprop=author, or a class/id holding
-#: one of the byline tokens; each token is looked up without its first letter, so "Author" in a
-#: camelCase name matches too.  ``BYLINE_CLASS`` then checks the token boundaries.
-_BYLINE_CANDIDATES = etree.XPath(" | ".join(
-    [f"//@{attribute}[{' or '.join(f'contains(., {token[1:]!r})' for token in BYLINE_MARKUP_TOKENS)}]/.."
-     for attribute in ("class", "id")] + ["//*[@rel='author' or @itemprop='author']"]))
+#: Page parts the text walk does not enter that may hold the article's byline: an aside beside the
+#: text ("<aside class=meta>") and a post footer ("Posted by ...").
+SKIPPED_PARTS = ("aside", "footer")
 
 
 @rule(off=lambda root, found: [])
 def skipped_bylines(root, found) -> list:
     """Byline markup in parts of the page the text walk does not enter (``<aside class=meta>``,
-    a post footer: "Posted by <a rel=author>"), outside comment threads and teaser cards."""
+    a post footer: "Posted by <a rel=author>"), outside comment threads and teaser cards.
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.body import walk_page
+    >>> page = html.fromstring('<div><aside class="meta"><p class="authors"><a href="/x">Jane Doe</a></p></aside>'
+    ...                        '<aside class="comments"><span class="comment-author">Jim</span></aside></div>')
+    >>> [e.text_content() for e in skipped_bylines(page, walk_page(page))]
+    ['Jane Doe']
+    """
     elements = []
-    for element in _BYLINE_CANDIDATES(root):
-        if len(elements) >= MAX_BYLINES:
-            break
-        if element in found.order:
-            continue
-        marked = (element.attrib.get("rel") == "author" or element.attrib.get("itemprop") == "author"
-                  or BYLINE_CLASS.search(class_words(element)))
-        if marked and not _in_comments(element) and not in_teaser_link(element):
-            elements.append(element)
+    for part in root.iter(*SKIPPED_PARTS):
+        for element in part.iter():
+            if len(elements) >= MAX_BYLINES:
+                return elements
+            if not isinstance(element.tag, str) or element is part:
+                continue
+            attrib = element.attrib
+            marked = (attrib.get("rel") == "author" or attrib.get("itemprop") == "author"
+                      or ((attrib.get("class") or attrib.get("id")) and BYLINE_CLASS.search(class_words(element))))
+            if marked and not _in_comments(element) and not in_teaser_link(element):
+                elements.append(element)
     return elements
 
 

@@ -48,6 +48,15 @@ def strip_byline_prefix(text: str) -> str:
     return _BY.sub("", text, count=1)
 
 
+def opens_with_by_word(text: str) -> bool:
+    """Whether a line opens with a "by" word (a bare "Von:" label too); a cheap test, no rule.
+
+    >>> opens_with_by_word("Von:"), opens_with_by_word("Autorin: Uta Muster"), opens_with_by_word("Byron")
+    (True, True, False)
+    """
+    return _BY.match(text + " ") is not None
+
+
 # "Travel By Jane Doe": the "by" word inside a byline starts the names.
 _INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por):?\s+(?=[A-ZÀ-Þ])")
 _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"

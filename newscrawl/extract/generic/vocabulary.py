@@ -48,11 +48,6 @@ AUTHOR_LABELS = ("autor", "autorin", "autorin/autor", "autor/autorin", "autor(in
                  "verfasserin", "author", "authors", "written by", "reporter", "auteur", "auteurs", "autore",
                  "autori", "autora", "autores")
 
-#: Substrings of class/id values that mark byline markup (the walk's ``BYLINE_CLASS`` then checks
-#: the token boundaries): "author"/"byline" (English CMS themes), "autor" (German, Spanish,
-#: Polish), "writer" (magazine templates).
-BYLINE_MARKUP_TOKENS = ("author", "byline", "autor", "writer")
-
 #: Words that are page furniture, never part of a person's name: a byline candidate holding one
 #: is cut there ("Johanna Kropfitsch Alle Artikel" -> "Johanna Kropfitsch"; "Zur Artikelübersicht"
 #: -> nothing).  Lower case.
