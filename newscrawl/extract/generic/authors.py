@@ -296,12 +296,23 @@ def newsroom_byline(texts) -> list[str]:
     return []
 
 
+@rule(off=lambda name: False)
+def is_user_handle(name: str) -> bool:
+    """Whether a declared author is a CMS login ("edilson.la.rosa", "sarah-indra"), not the name the
+    page prints: one lower-case token joined by dots, hyphens or underscores.
+
+    >>> [is_user_handle(n) for n in ("edilson.la.rosa", "sarah-indra", "Jane Doe", "jancak")]
+    [True, True, False, False]
+    """
+    return " " not in name and name == name.lower() and any(c in name for c in "._-")
+
+
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
     JSON-LD organisations."""
     persons = [n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
                if not is_site_name(n)]
-    if persons:
+    if persons and not all(is_user_handle(n) for n in persons):
         return persons
     # Bylines between headline and text first, then down to the text's end, then anywhere.
     first = found.order.get(headline_element, 0) if headline_element is not None else 0
@@ -327,7 +338,7 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
              or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf"))
              or clean_authors(labelled_authors(selector.root))
              or clean_authors([declared or ""]))
-    names = [n for n in names if not n.startswith("http")]
+    names = [n for n in names if not n.startswith("http")] or persons  # a CMS user handle, when no name is printed
     # An organisation only when no person is named; before it, a signature under the text.
     return (names or clean_authors([signature_line(after_body(found, blocks))])
             or clean_authors(meta.article_names("author"))
