@@ -26,7 +26,7 @@ WEB = Path(__file__).resolve().parent / "corpus" / "web"
 #: lead 0.938, captions 0.875, published 0.970, tags 0.839, language 0.985.
 FLOORS = {
     "headline_exact": 0.875,
-    "authors_f1": 0.925,
+    "authors_f1": 0.935,  # raised with issue 12 (authors): measured 0.937
     "body_f1": 0.952,
     "lead_f1": 0.93,
     "captions_f1": 0.87,

@@ -6,14 +6,24 @@ names split.  An entry that is only a URL or a role is no name.
 """
 from __future__ import annotations
 
+import html
 import re
 
+from newscrawl.extract.generic.rules import rule
+from newscrawl.extract.generic.vocabulary import (
+    BYLINE_DATE_JOINERS,
+    BYLINE_DATE_WORDS,
+    BYLINE_PREFIXES,
+    BYLINE_UI_WORDS,
+    NO_AUTHOR,
+)
 from newscrawl.extract.text import normalize_space
 
-# "By", in the corpus languages and their neighbours, at the start of a byline.
-_BY = re.compile(r"^(?:by|from|von|vom|text(?:e)?|texto|par|por|door|av|af|ved|przez|autor(?:in)?|"
-                 r"author|written by|geschrieben von|reporting by|words by|redaktion|"
-                 r"interview|a cura di)\s*[:\-–]?\s+", re.IGNORECASE)
+# "By", in the corpus languages and their neighbours, at the start of a byline (then ":", a dash,
+# or a space; a full-width colon needs none: "责任编辑：孔德明").
+_BY = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                    sorted(BYLINE_PREFIXES, key=len, reverse=True))
+                 + r")(?:\s*[:\-–]\s*|\s*：\s*|\s+)", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|\bi\b|"
                     r"\bdan\b|\bve\b|\bja\b|\boraz\b|\bmit\b|\bwith\b)\s+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?:^|\s)@\w+|\S+@\S+\.\w+|https?://\S+")
@@ -28,6 +38,7 @@ _NOT_NAME = re.compile(r"^(?:by|von|and|und|staff|admin|redaktion|editor|author|
                        re.IGNORECASE)
 
 
+@rule(off=lambda text: text)
 def strip_byline_prefix(text: str) -> str:
     """Drop a leading "By"-word.
 
@@ -37,22 +48,36 @@ def strip_byline_prefix(text: str) -> str:
     return _BY.sub("", text, count=1)
 
 
+def opens_with_by_word(text: str) -> bool:
+    """Whether a line opens with a "by" word (a bare "Von:" label too); a cheap test, no rule.
+
+    >>> opens_with_by_word("Von:"), opens_with_by_word("Autorin: Uta Muster"), opens_with_by_word("Byron")
+    (True, True, False)
+    """
+    return _BY.match(text + " ") is not None
+
+
 # "Travel By Jane Doe": the "by" word inside a byline starts the names.
-_INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por)\s+(?=[A-ZÀ-Þ])")
+_INNER_BY = re.compile(r"(?:^|\s)(?:By|by|Von|von|Par|par|Por|por):?\s+(?=[A-ZÀ-Þ])")
 _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|redakteur(?:in)?|korrespondent(?:in)?|"
                         r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?|"
                         r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
-                        r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja)$", re.IGNORECASE)
+                        r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja|"
+                        r"kolumnist(?:in)?|gastautor(?:in)?)$", re.IGNORECASE)
 MAX_ROLE_WORDS = 3
 
 
+@rule(off=lambda text: text)
 def strip_role_words(text: str) -> str:
-    """Drop a role written after the name without a separator ("Jane Doe Travel News Reporter").
+    """Drop a role written after the name without a separator ("Jane Doe Travel News Reporter", and
+    the East Asian reporter titles: "신현주 기자").
 
     >>> strip_role_words("Sophie Foster Travel News Reporter"), strip_role_words("Nicole Opitz Redakteurin")
     ('Sophie Foster', 'Nicole Opitz')
+    >>> strip_role_words("신현주 기자")
+    '신현주'
     """
-    words = text.split()
+    words = strip_east_asian_role(text).split()
     if len(words) > 2 and _ROLE_WORD.match(words[-1]):
         words.pop()
         dropped = 1
@@ -77,7 +102,7 @@ def strip_east_asian_role(text: str) -> str:
 
 
 _ROLE_CLASS = re.compile(r"(?:^|[-_ ])(?:job|jobtitle|job-title|role|position|designation|function|"
-                         r"author-title|author-role|author-job)(?:$|[-_ ])")
+                         r"author-title)(?:$|[-_ ])")
 
 
 def is_role_text(text: str) -> bool:
@@ -117,7 +142,7 @@ def split_byline(text: str) -> list[str]:
     """
     text = normalize_space(text)
     inner = _INNER_BY.search(text)
-    if inner and inner.start() > 0:
+    if inner and inner.start() > 0 and not is_name_particle(text, inner):
         text = text[inner.end():]
     text = _HANDLE.sub(" ", text)
     text = _ROLE_TAIL.sub("", text)
@@ -130,21 +155,80 @@ def split_byline(text: str) -> list[str]:
     return names
 
 
+@rule(off=lambda text, inner: False)
+def is_name_particle(text: str, inner) -> bool:
+    """Whether the inner "von" found by ``_INNER_BY`` belongs to a name ("Walter von Aachen"), not
+    a byline ("Ein Artikel von Pamela Sladky"): it follows a capitalised word that is no label.
+
+    >>> [is_name_particle(t, _INNER_BY.search(t)) for t in ("Walter von Aachen", "Ein Artikel von Jane Doe",
+    ...                                                      "Travel By Jane Doe", "Erstellt von Andri Bryner")]
+    [True, False, False, False]
+    """
+    if inner.group().strip().rstrip(":") != "von":
+        return False
+    before = text[:inner.start()].split()
+    after = re.split(r"[,;|]", text[inner.end():], maxsplit=1)[0].split()
+    word = before[-1].casefold() if before else ""
+    # A surname follows the particle: one word, or "der Leyen"; "Erstellt von Andri Bryner" is a byline.
+    surname = len(after) == 1 or (len(after) == 2 and after[0] in _NAME_PARTICLES)
+    return bool(before) and surname and before[-1][:1].isupper() and word not in BYLINE_UI_WORDS and not any(
+        prefix.split()[0] == word for prefix in BYLINE_PREFIXES)
+
+
 def clean_name(text: str) -> str | None:
     """One name without the "by" word, roles or stray punctuation; ``None`` when nothing name-like is left.
 
     >>> clean_name("  By Jane Doe, "), clean_name("Redaktion"), clean_name("12.05.2024")
     ('Jane Doe', None, None)
+    >>> clean_name("Johanna Kropfitsch Alle Artikel"), clean_name("Zur Artikelübersicht"), clean_name("~ Cem Basman")
+    ('Johanna Kropfitsch', None, 'Cem Basman')
+    >>> clean_name("Tomas Spahn Fr"), clean_name("© Kathrin Führes Kathrin Führes"), clean_name("No Author")
+    ('Tomas Spahn', 'Kathrin Führes', None)
+    >>> clean_name("Posted by Günter W. Kienitz at 18:52"), clean_name("Ilustrator: Adriaan Prent")
+    ('Günter W. Kienitz', None)
     """
-    text = strip_east_asian_role(normalize_space(strip_byline_prefix(normalize_space(text))))
+    text = normalize_space(strip_byline_prefix(normalize_space(html.unescape(text)).lstrip("©~*·•–—-: ")))
     # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
     text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
-    if not text or _NOT_NAME.match(text) or not any(c.isalpha() for c in text) or len(text) > 60:
+    words = text.split()
+    while words and words[-1].casefold() in BYLINE_DATE_JOINERS:
+        words.pop()  # "Günter W. Kienitz at" once "18:52" is cut off
+    text = " ".join(words)
+    if ": " in text:
+        return None  # "Illustration: Jane Doe": a credit for someone else's work, not a byline
+    if len(text.split()) > 1 and any(w[:1].islower() and w not in _NAME_PARTICLES for w in text.split()):
+        return None  # "Ist der Artikel hilfreich?": a sentence, not a name with a link label after it
+    text = without_furniture_words(text)
+    if not text or _NOT_NAME.match(text) or text.casefold() in NO_AUTHOR or not any(c.isalpha() for c in text) \
+            or len(text) > 60:
         return None
     if len(text.split()) > 6 or (len(text.split()) > 1 and not looks_like_name(text)):
         return None  # "Themen bearbeiten": a link label, not a name
     return text
+
+
+@rule(off=lambda text: text)
+def without_furniture_words(text: str) -> str:
+    """A byline candidate cut at its first UI word ("Alle Artikel", "Follow"), without a weekday or
+    month the date line runs into, and a name printed twice ("Jane Doe Jane Doe") once.
+
+    >>> without_furniture_words("Heiko Sauer Do"), without_furniture_words("Jane Doe Jane Doe")
+    ('Heiko Sauer', 'Jane Doe')
+    >>> without_furniture_words("Mehr von Jane Doe"), without_furniture_words("August Wilson")
+    ('', 'August Wilson')
+    """
+    words = text.split()
+    for index, word in enumerate(words):
+        if word.casefold().strip(".,:;|-–—") in BYLINE_UI_WORDS:
+            words = words[:index]
+            break
+    if (len(words) > 2 or len(words) == 1) and words[-1].casefold().strip(".,:;|-–—") in BYLINE_DATE_WORDS:
+        words.pop()  # "Heiko Sauer Do", or a lone "Do" the date line left
+    half = len(words) // 2
+    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    return " ".join(words).strip(" ,;:|-–—·•")
 
 
 _NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "dos",
@@ -184,7 +268,7 @@ def has_by_word(text: str) -> bool:
 def clean_authors(values) -> list[str]:
     """Every raw author value (possibly several names each) as clean, unique names in order.
 
-    >>> clean_authors(["By Jane Doe", "jane doe", "John Roe | 3.5.2024"])
+    >>> clean_authors(["By Jane Doe", "jane doe", "John Roe | 3.5.2024", "janedoe"])
     ['Jane Doe', 'John Roe']
     """
     names, seen = [], set()
@@ -192,7 +276,7 @@ def clean_authors(values) -> list[str]:
         if not isinstance(value, str):
             continue
         for name in split_byline(value):
-            key = name.casefold()
+            key = "".join(c for c in name.casefold() if c.isalnum())
             if key not in seen:
                 seen.add(key)
                 names.append(name)

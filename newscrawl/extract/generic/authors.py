@@ -1,0 +1,348 @@
+"""The authors field: who wrote the article, as person names (an organisation only when no person
+is named).
+
+Sources, best first: JSON-LD persons (also ``@id`` references into a ``@graph``), the byline markup
+between headline and text (class/id tokens, ``rel``/``itemprop=author``, links to author pages),
+a labelled fact list ("Autor: ..."), ``<meta name=author>`` when it is not the site, a signature
+under the text, and last the JSON-LD organisation.  Cleaning raw byline strings into names is
+``bylines.py``'s job.
+"""
+from __future__ import annotations
+
+import re
+
+from newscrawl.extract.generic.body import BYLINE_CLASS, spaced_text
+from newscrawl.extract.generic.boilerplate import class_words, in_teaser_link
+from newscrawl.extract.generic.bylines import (
+    clean_authors,
+    has_by_word,
+    is_role_element,
+    is_role_text,
+    is_site_name,
+    looks_like_name,
+    opens_with_by_word,
+    strip_byline_prefix,
+)
+from newscrawl.extract.generic.rules import rule
+from newscrawl.extract.generic.vocabulary import AUTHOR_LABELS, AUTHOR_META_KEYS, NEWSROOM_WORDS
+from newscrawl.extract.text import normalize_space
+
+#: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
+#: elements are teaser cards or comment authors.
+MAX_BYLINES = 6
+#: A byline element with more text than this is an author box (bio, links), not a byline.
+MAX_BYLINE_CHARS = 150
+#: A text line longer than this that starts with "Von"/"By" is a sentence ("Von Berlin aus ..."),
+#: not a byline: a byline line holds a few names and maybe a date.
+MAX_BYLINE_LINE_CHARS = 100
+#: Walked elements after the text's last paragraph still searched for a byline line: the credit
+#: many pages print under the text ("Von: Götz Warnke", "责任编辑：焦鹏") sits within a few.
+AFTER_BODY_ELEMENTS = 10
+#: A newsroom credit is short ("Redaktion Polizeiticker Schweiz"); longer text is a sentence.
+MAX_NEWSROOM_WORDS = 4
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _position(element, found):
+    """The walk position of ``element`` or of its nearest walked ancestor."""
+    node = element
+    while node is not None:
+        if node in found.order:
+            return found.order[node]
+        node = node.getparent()
+    return None
+
+
+@rule(off=lambda element, text: [text])
+def byline_parts(element, text: str) -> list[str]:
+    """A byline element's names: one per child element when it lists them in separate elements
+    (``<span>Jane Doe</span><span>John Roe</span>``), else its whole text."""
+    roles = [node for node in element.iter() if node is not element and isinstance(node.tag, str)
+             and is_role_element(node)]
+    if roles:
+        # "By Jane Doe <span class=job-title>Travel News Reporter</span> [Bookmark]": the title ends the
+        # names (as a ", Reporter" tail does in ``split_byline``).
+        role_text = spaced_text(roles[0], skip_hidden=True)
+        at = text.find(role_text) if role_text else -1
+        if at > 0:
+            text = normalize_space(text[:at])
+    if has_by_word(text):
+        return [text]
+    leaves = [spaced_text(node, skip_hidden=True) for node in element.iter("a", "span", "li", "strong", "b")
+              if node is not element and not len(node) and not is_role_element(node)]
+    leaves = [leaf for leaf in leaves if len(leaf.split()) >= 2 and not is_role_text(leaf)]
+    if len(leaves) >= 2 or (roles and leaves):
+        return leaves
+    return [text]
+
+
+#: Label elements looked at: a fact list sits in the article, within the first few hundred.
+MAX_LABELS = 200
+#: Elements that hold a field label: bold text, definition and table headers, small headings.
+LABEL_TAGS = ("strong", "b", "dt", "th", "h3", "h4", "h5", "h6")
+
+
+@rule(off=lambda root: [])
+def labelled_authors(root) -> list[str]:
+    """Names written after an author label in a fact list or table: ``<strong>Author</strong> Jane Doe``,
+    ``<dt>Autorin/Autor</dt><dd>Jane Doe</dd>``, ``<th>Author:</th><td>Jane Doe</td>``.
+
+    >>> from lxml import html
+    >>> labelled_authors(html.fromstring('<ul><li><strong>Datum</strong> 28.04.2023</li>'
+    ...                                  '<li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>'))
+    ['Roman Goncharenko']
+    >>> labelled_authors(html.fromstring('<dl><dt>Author:</dt><dd>Jane Doe</dd></dl>'))
+    ['Jane Doe']
+    >>> labelled_authors(html.fromstring('<div><h3>Autoren</h3><p>Jelko Djuren und Jutta Klaukien</p></div>'))
+    ['Jelko Djuren und Jutta Klaukien']
+    >>> labelled_authors(html.fromstring('<p><b>Author</b> of three books, she lives in Rome.</p>'))
+    []
+    """
+    for count, label in enumerate(root.iter(*LABEL_TAGS)):
+        if count >= MAX_LABELS:
+            break
+        if normalize_space("".join(label.itertext())).casefold().rstrip(" :") not in AUTHOR_LABELS:
+            continue
+        value = normalize_space(label.tail)
+        if not value:
+            following = label.getnext()
+            value = spaced_text(following) if following is not None else ""
+        if value and len(value) <= MAX_BYLINE_CHARS and clean_authors([value]):
+            return [value]
+    return []
+
+
+def after_body(found, blocks) -> list:
+    """The article's last paragraph and the text block right after it (a short line the body leaves out)."""
+    if not blocks:
+        return []
+    last = blocks[-1].element
+    for index, block in enumerate(found.blocks):
+        if block.element is last:
+            return found.blocks[index:index + 2]
+    return blocks[-1:]
+
+
+def _text_follows(element) -> bool:
+    """Whether text follows ``element`` in its parent: a bold line with text after it is a
+    sub-heading ("<p><b>Weitere Informationen</b></p><ul>..."), not a signature."""
+    return any(isinstance(sibling.tag, str) and "".join(sibling.itertext()).strip()
+               for sibling in element.itersiblings())
+
+
+@rule(off=lambda blocks: None)
+def signature_line(blocks) -> str | None:
+    """The first of ``blocks`` that is a name set in bold on its own line: an author's signature
+    under the text ("<p><strong>Lê Phương</strong></p>").
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.body import Block
+    >>> p = html.fromstring('<p style="text-align:right"><strong>Lê Phương</strong></p>')
+    >>> signature_line([Block(p, "p", "Lê Phương")])
+    'Lê Phương'
+    >>> h = html.fromstring('<div><p><b>Weltweite Strahlkraft</b></p><p>Der Start ...</p></div>')[0]
+    >>> signature_line([Block(h, "p", "Weltweite Strahlkraft")]) is None
+    True
+    >>> q = html.fromstring('<p><strong>Read more</strong></p>')
+    >>> signature_line([Block(q, "p", "Read more")]) is None
+    True
+    """
+    for block in blocks:
+        if block.tag != "p":
+            continue
+        element, text = block.element, block.text
+        children = [child for child in element if isinstance(child.tag, str)]
+        if (len(children) == 1 and children[0].tag in ("strong", "b") and not (element.text or "").strip()
+                and not (children[0].tail or "").strip() and 2 <= len(text.split()) <= 4 and looks_like_name(text)
+                and not any(c in text for c in ".:!?") and not _text_follows(element)):
+            return text
+    return None
+
+
+def declared_author(meta) -> str | None:
+    """The first ``<meta>`` author that names a person: a page may declare the site as one
+    ``<meta name=author>`` and the reporter as another; the site name (og:site_name, the JSON-LD
+    publisher, the copyright holder) is no author."""
+    site_names = {normalize_space(n).casefold() for n in (
+        meta.meta("og:site_name"), meta.meta("application-name"), meta.meta("copyright"),
+        *meta.article_names("publisher")) if isinstance(n, str)}
+    site_names |= {n.lstrip("©").strip() for n in site_names}
+    for key in AUTHOR_META_KEYS:
+        for value in meta.meta_all(key):
+            if normalize_space(value).casefold() not in site_names and not value.startswith("http"):
+                return value
+    return None
+
+
+@rule(off=lambda meta: [])
+def referenced_persons(meta) -> list[str]:
+    """Names of the article's authors given as JSON-LD references (``{"@id": ...}``) to Person
+    nodes elsewhere on the page (a ``@graph`` or another script)."""
+    value = meta.article_value("author")
+    ids = [e["@id"] for e in _as_list(value) if isinstance(e, dict) and isinstance(e.get("@id"), str)
+           and not isinstance(e.get("name"), str)]
+    if not ids:
+        return []
+    by_id = {n.get("@id"): n for n in meta.jsonld if isinstance(n, dict) and isinstance(n.get("name"), str)}
+    names = []
+    for ident in ids:
+        node = by_id.get(ident)
+        if node is not None and "Organization" not in str(node.get("@type", "")):
+            names.append(node["name"])
+    return names
+
+
+@rule(off=lambda found, first, last: [])
+def byline_line(found, first: int, last: int) -> list[str]:
+    """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
+    with a "by" word: "Von Lisa Petrich Mi, 18. Oktober 2023", "Autorin: Uta Staschewski",
+    "Ein Artikel von <a>Jane Doe</a> | 27.01.2022" (bylines written as plain text, without byline
+    markup).  A line is a text block, or a walked element whose own first text (or its first
+    child's) opens so.
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.body import walk_page
+    >>> page = html.fromstring('<div><h1>T</h1><div class="x"><i>Von</i> <a href="/p">Jane Doe</a> | 3.5.2024</div>'
+    ...                        '<p>Von Berlin aus regiert die Partei seit 1990, und zwar ohne Unterbrechung, wie '
+    ...                        'alle wissen.</p></div>')
+    >>> byline_line(walk_page(page), 0, 100)
+    ['Jane Doe']
+    """
+    block_texts = {block.element: block.text for block in found.blocks}
+    for element, at in found.order.items():
+        if at < first:
+            continue
+        if at > last:
+            break
+        opening = block_texts.get(element) or (element.text or "").strip()
+        if not opening and len(element) and isinstance(element[0].tag, str):
+            opening = (element[0].text or "").strip()
+        if not opening or not opens_with_by_word(opening):
+            continue
+        text = block_texts.get(element) or spaced_text(element, skip_hidden=True)
+        if len(text) > MAX_BYLINE_LINE_CHARS:
+            # "Autorin: Uta Staschewski, Projektleiterin der ...": a long line's names end at its first comma.
+            text = re.split(r"[,|]", text, maxsplit=1)[0]
+        if len(text) <= MAX_BYLINE_LINE_CHARS:
+            names = clean_authors([text])
+            if names:
+                return names
+    return []
+
+
+def _in_comments(element) -> bool:
+    """Whether an element sits in a comment thread (its authors are the commenters)."""
+    node = element
+    while node is not None:
+        if "comment" in class_words(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+#: Page parts the text walk does not enter that may hold the article's byline: an aside beside the
+#: text ("<aside class=meta>") and a post footer ("Posted by ...").
+SKIPPED_PARTS = ("aside", "footer")
+
+
+@rule(off=lambda root, found: [])
+def skipped_bylines(root, found) -> list:
+    """Byline markup in parts of the page the text walk does not enter (``<aside class=meta>``,
+    a post footer: "Posted by <a rel=author>"), outside comment threads and teaser cards.
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.body import walk_page
+    >>> page = html.fromstring('<div><aside class="meta"><p class="authors"><a href="/x">Jane Doe</a></p></aside>'
+    ...                        '<aside class="comments"><span class="comment-author">Jim</span></aside></div>')
+    >>> [e.text_content() for e in skipped_bylines(page, walk_page(page))]
+    ['Jane Doe']
+    """
+    elements = []
+    for part in root.iter(*SKIPPED_PARTS):
+        for element in part.iter():
+            if len(elements) >= MAX_BYLINES:
+                return elements
+            if not isinstance(element.tag, str) or element is part:
+                continue
+            attrib = element.attrib
+            marked = (attrib.get("rel") == "author" or attrib.get("itemprop") == "author"
+                      or ((attrib.get("class") or attrib.get("id")) and BYLINE_CLASS.search(class_words(element))))
+            if marked and not _in_comments(element) and not in_teaser_link(element):
+                elements.append(element)
+    return elements
+
+
+@rule(off=lambda texts: [])
+def newsroom_byline(texts) -> list[str]:
+    """The editorial team a byline credits when it names no person ("Von Redaktion", "Redaktion
+    Gelbe Liste"): the first byline text that, without its "by" word and date, opens with a newsroom
+    word.
+
+    >>> newsroom_byline(["Teilen", "von Redaktion - 31. Januar 2022"]), newsroom_byline(["Jane Doe"])
+    (['Redaktion'], [])
+    >>> newsroom_byline(["Von Redaktion -"])
+    ['Redaktion']
+    """
+    for text in texts:
+        text = strip_byline_prefix(normalize_space(text))
+        text = re.split(r"\s[-–—|·•](?:\s|$)|\s\d|,", text, maxsplit=1)[0].strip()
+        if text.casefold().startswith(NEWSROOM_WORDS) and len(text.split()) <= MAX_NEWSROOM_WORDS:
+            return [text]
+    return []
+
+
+@rule(off=lambda name: False)
+def is_user_handle(name: str) -> bool:
+    """Whether a declared author is a CMS login ("edilson.la.rosa", "sarah-indra"), not the name the
+    page prints: one lower-case token joined by dots, hyphens or underscores.
+
+    >>> [is_user_handle(n) for n in ("edilson.la.rosa", "sarah-indra", "Jane Doe", "jancak")]
+    [True, True, False, False]
+    """
+    return " " not in name and name == name.lower() and any(c in name for c in "._-")
+
+
+def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
+    """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
+    JSON-LD organisations."""
+    persons = [n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
+               if not is_site_name(n)]
+    if persons and not all(is_user_handle(n) for n in persons):
+        return persons
+    # Bylines between headline and text first, then down to the text's end, then anywhere.
+    first = found.order.get(headline_element, 0) if headline_element is not None else 0
+    body_start = found.order.get(blocks[0].element, 0) if blocks else 0
+    body_end = found.order.get(blocks[-1].element, 0) if blocks else 0
+
+    def near(elements):
+        positions = [(e, _position(e, found) or 0) for e in elements]
+        return ([e for e, at in positions if first <= at <= (body_start or float("inf"))]
+                or [e for e, at in positions if first <= at <= (body_end or float("inf"))])
+
+    links = [spaced_text(a, skip_hidden=True) for a in near(found.author_links) if not in_teaser_link(a)]
+    markup_names = clean_authors([t for t in links if looks_like_name(t)])
+    markup, texts = [], []
+    bylines = [e for e in found.bylines if not in_teaser_link(e)]
+    for element in (near(bylines) or bylines)[:MAX_BYLINES]:
+        text = spaced_text(element, skip_hidden=True)
+        if text and len(text) < MAX_BYLINE_CHARS:
+            texts.append(text)
+            markup += byline_parts(element, text)
+    declared = declared_author(meta)
+    names = (clean_authors(markup) or markup_names
+             or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf"))
+             or clean_authors(labelled_authors(selector.root))
+             or clean_authors([declared or ""]))
+    names = [n for n in names if not n.startswith("http")] or persons  # a CMS user handle, when no name is printed
+    # An organisation only when no person is named; before it, a signature under the text.
+    return (names or clean_authors([signature_line(after_body(found, blocks))])
+            or clean_authors(meta.article_names("author"))
+            # Last, markup outside the walked text: an aside may hold other articles' bylines too.
+            or clean_authors(sum((byline_parts(e, t) for e in skipped_bylines(selector.root, found)
+                                  if (t := spaced_text(e, skip_hidden=True)) and len(t) < MAX_BYLINE_CHARS), []))
+            or newsroom_byline(texts))

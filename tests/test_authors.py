@@ -1,0 +1,66 @@
+"""The authors field (``newscrawl/extract/generic/authors.py`` and ``bylines.py``): names, not
+organisations, roles or page furniture, in the bylines of the corpora's languages."""
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.generic.bylines import clean_authors
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("Fiona Bornhöft und Mariam Hofbeck", ["Fiona Bornhöft", "Mariam Hofbeck"]),
+    ("Anna Lee, Bo Chen and Cy Dow", ["Anna Lee", "Bo Chen", "Cy Dow"]),
+    ("Por María López y Juan Pérez", ["María López", "Juan Pérez"]),
+    ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+    ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),
+    ("Przez Jan Kowalski", ["Jan Kowalski"]),
+    ("Autor: Max Muster", ["Max Muster"]),
+    ("Eingestellt von der Michel", ["der Michel"]),
+    ("责任编辑：孔德明", ["孔德明"]),
+    ("Text: Harald Willenbrock", ["Harald Willenbrock"]),
+    ("MORITZ GATHMANN Zur Artikelübersicht", ["MORITZ GATHMANN"]),
+    ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
+    ("Zur Artikelübersicht", []),
+    ("Posted by Günter W. Kienitz at 18:52", ["Günter W. Kienitz"]),
+    ("Heiko Sauer Do 9 Apr 2020", ["Heiko Sauer"]),
+    ("Walter von Aachen", ["Walter von Aachen"]),
+    ("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", ["Pamela Sladky"]),
+    ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+    ("Redacci&oacute;n Diario Pagina Siete", ["Redacción Diario Pagina Siete"]),
+    ("No Author", []),
+    ("Ist der Artikel hilfreich?", []),
+])
+def test_clean_authors_across_languages(byline, names):
+    assert clean_authors([byline]) == names
+
+
+def _authors(body: str, head: str = "", before: str = "") -> list[str]:
+    page = (f"<html><head>{head}</head><body><article>{before}<h1>Ein Titel für den Test</h1>{body}"
+            + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
+            + "<p>" + "Noch ein Absatz mit genug Wörtern, damit der Text erkannt wird. " * 4 + "</p>"
+            + "</article></body></html>")
+    return extract_article(page, "https://example.org/artikel/test").get("authors") or []
+
+
+def test_a_plain_text_byline_line_under_the_headline():
+    assert _authors('<div class="meta"><i>Von</i> <a href="/p/1">Lisa Petrich</a> | 18.10.2023</div>') == \
+        ["Lisa Petrich"]
+
+
+def test_byline_markup_in_an_aside_the_walk_skips():
+    aside = '<aside class="meta"><p class="authors"><i><a href="/x">Jane Doe</a></i></p></aside>'
+    assert _authors("", before=aside) == ["Jane Doe"]
+    comments = '<aside class="comments"><p class="comment-author"><i><a href="/x">Jane Doe</a></i></p></aside>'
+    assert _authors("", before=comments) == []
+
+
+def test_a_newsroom_credit_only_when_no_person_is_named():
+    assert _authors('<span class="byline">von Redaktion</span>') == ["Redaktion"]
+    assert _authors('<span class="byline">von Jane Doe</span>') == ["Jane Doe"]
+
+
+def test_a_site_name_in_meta_author_is_no_person_but_a_meta_person_is():
+    head = '<meta property="og:site_name" content="Example News"><meta name="author" content="Example News">'
+    assert _authors("", head) == []
+    assert _authors("", '<meta name="cXenseParse:author" content="Lisa Petrich">') == ["Lisa Petrich"]
