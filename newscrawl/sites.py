@@ -1,4 +1,4 @@
-"""The site registry: every site newscrawl has its own parser and spider for, one entry each.
+"""The site registry: every site newscrawl has its own parser (and maybe spider) for, one entry each.
 
 Both wings read it: the spiders (``newscrawl.crawl``) for where a site publishes its listings,
 the parser registry (``newscrawl.extract.registry``) for which parser reads a domain.  Adding a
@@ -27,7 +27,8 @@ class Edition:
 @dataclass(frozen=True)
 class Site:
     name: str
-    """The site's key, and the name of its spider (``scrapy crawl <name>``)."""
+    """The site's key, and the name of its spider (``scrapy crawl <name>``) when it has one of its own;
+    a parser-only site is crawled by the generic ``news`` spider and may leave feeds and sitemaps empty."""
     parser: str
     """Dotted path of its ``ArticleParser`` subclass."""
     editions: dict[str, Edition] = field(default_factory=dict)
@@ -62,5 +63,36 @@ SPUTNIK = Site(
     sitemaps=("/sitemap_article_index.xml",),
 )
 
+# Publishers read by a site parser of their own on the generic platform, crawled by the generic
+# ``news`` spider (no spider of their own): each parser overrides one field of ``GenericParser``.
+
+#: Deutsche Welle: every language edition under one domain (the parser reads the page's language).
+DW = Site(
+    name="dw",
+    parser="newscrawl.extract.sites.dw.DWParser",
+    editions={"de": Edition("dw.com", "de", "DW.COM")},
+)
+
+#: rbb24, the news site of Rundfunk Berlin-Brandenburg.
+RBB24 = Site(
+    name="rbb24",
+    parser="newscrawl.extract.sites.rbb24.RBB24Parser",
+    editions={"de": Edition("rbb24.de", "de", "rbb24")},
+)
+
+#: La Vanguardia (Barcelona); its Catalan articles are on the same domain.
+LAVANGUARDIA = Site(
+    name="lavanguardia",
+    parser="newscrawl.extract.sites.lavanguardia.LaVanguardiaParser",
+    editions={"es": Edition("lavanguardia.com", "es", "La Vanguardia")},
+)
+
+#: El Mundo (Madrid).
+ELMUNDO = Site(
+    name="elmundo",
+    parser="newscrawl.extract.sites.elmundo.ElMundoParser",
+    editions={"es": Edition("elmundo.es", "es", "ELMUNDO")},
+)
+
 #: name -> site.
-SITES: dict[str, Site] = {site.name: site for site in (SPUTNIK,)}
+SITES: dict[str, Site] = {site.name: site for site in (SPUTNIK, DW, RBB24, LAVANGUARDIA, ELMUNDO)}

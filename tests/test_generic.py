@@ -52,15 +52,12 @@ from newscrawl.extract.generic.lead import (
     is_photo_text,
     is_title_line,
     is_title_variant,
-    strip_trailing_byline,
-    twin_leads,
     wraps_other_lead,
 )
 from newscrawl.extract.generic.parser import (
     GenericParser,
     byline_parts,
     declared_author,
-    labelled_authors,
     referenced_persons,
     signature_line,
 )
@@ -604,16 +601,6 @@ def test_is_title_line(text, titles, title_line):
     assert is_title_line(text, titles) is title_line
 
 
-@pytest.mark.parametrize("text, stripped", [
-    ("Das Hotel wurde wieder lebendig. Von Eva Kirchner-Rätsch", "Das Hotel wurde wieder lebendig."),
-    ("The council voted late. By Jane Doe", "The council voted late."),
-    ("Das Gesetz kommt. Von Berlin aus ist das wenig.", "Das Gesetz kommt. Von Berlin aus ist das wenig."),
-    (None, None),
-])
-def test_strip_trailing_byline(text, stripped):
-    assert strip_trailing_byline(text) == stripped
-
-
 @pytest.mark.parametrize("markup, teaser", [
     ('<a href="/other.html"><figure><img src="a.jpg"><figcaption>A caption here</figcaption></figure>'
      '<h2>Other story</h2></a>', True),
@@ -654,18 +641,6 @@ def test_photo_box_classes(markup, found):
 ])
 def test_is_text_figure(markup, text_figure):
     assert is_text_figure(lxml_html.fromstring(markup)) is text_figure
-
-
-@pytest.mark.parametrize("markup, names", [
-    ('<ul><li><strong>Datum</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>',
-     ["Roman Goncharenko"]),
-    ('<dl><dt>Author:</dt><dd>Jane Doe</dd></dl>', ["Jane Doe"]),
-    ('<table><tr><th>Verfasser</th><td>Max Muster</td></tr></table>', ["Max Muster"]),
-    ('<p><b>Author</b> of three books, she lives in Rome.</p>', []),
-    ('<p><strong>Datum</strong> 28.04.2023</p>', []),
-])
-def test_labelled_authors(markup, names):
-    assert labelled_authors(lxml_html.fromstring(markup)) == names
 
 
 @pytest.mark.parametrize("markup, name", [
@@ -747,21 +722,6 @@ def test_wraps_other_lead(markup, wraps):
     root = lxml_html.fromstring(markup)
     leads = [e for e in root.iter() if e.get("class")]
     assert [wraps_other_lead(e, leads) for e in leads] == wraps
-
-
-@pytest.mark.parametrize("markup, twins", [
-    ('<div><h2 class="subtitle">One point.</h2><h2 class="subtitle">Two points.</h2><h2 class="other">No.</h2></div>',
-     ["Two points."]),
-    ('<div><p class="intro">Lead.</p><p class="intro"><a href="/x">Related article headline</a></p></div>', []),
-    ('<div><p class="intro">Lead.</p><p>Body.</p></div>', []),
-])
-def test_twin_leads(markup, twins):
-    assert twin_leads(lxml_html.fromstring(markup)[0]) == twins
-
-
-def test_twin_leads_stop_at_body():
-    box = lxml_html.fromstring('<div><p class="x">Lead.</p><p class="x">Body one.</p></div>')
-    assert twin_leads(box[0], lambda e: False) == []
 
 
 @pytest.mark.parametrize("markup, boxes", [

@@ -3,7 +3,7 @@ is named).
 
 Sources, best first: JSON-LD persons (also ``@id`` references into a ``@graph``), the byline markup
 between headline and text (class/id tokens, ``rel``/``itemprop=author``, links to author pages),
-a labelled fact list ("Autor: ..."), ``<meta name=author>`` when it is not the site, a signature
+``<meta name=author>`` when it is not the site, a signature
 under the text, and last the JSON-LD organisation.  Cleaning raw byline strings into names is
 ``bylines.py``'s job.
 """
@@ -24,7 +24,7 @@ from newscrawl.extract.generic.bylines import (
     strip_byline_prefix,
 )
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.vocabulary import AUTHOR_LABELS, AUTHOR_META_KEYS, NEWSROOM_WORDS
+from newscrawl.extract.generic.vocabulary import AUTHOR_META_KEYS, NEWSROOM_WORDS
 from newscrawl.extract.text import normalize_space
 
 #: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
@@ -79,42 +79,6 @@ def byline_parts(element, text: str) -> list[str]:
     if len(leaves) >= 2 or (roles and leaves):
         return leaves
     return [text]
-
-
-#: Label elements looked at: a fact list sits in the article, within the first few hundred.
-MAX_LABELS = 200
-#: Elements that hold a field label: bold text, definition and table headers, small headings.
-LABEL_TAGS = ("strong", "b", "dt", "th", "h3", "h4", "h5", "h6")
-
-
-@rule(off=lambda root: [])
-def labelled_authors(root) -> list[str]:
-    """Names written after an author label in a fact list or table: ``<strong>Author</strong> Jane Doe``,
-    ``<dt>Autorin/Autor</dt><dd>Jane Doe</dd>``, ``<th>Author:</th><td>Jane Doe</td>``.
-
-    >>> from lxml import html
-    >>> labelled_authors(html.fromstring('<ul><li><strong>Datum</strong> 28.04.2023</li>'
-    ...                                  '<li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>'))
-    ['Roman Goncharenko']
-    >>> labelled_authors(html.fromstring('<dl><dt>Author:</dt><dd>Jane Doe</dd></dl>'))
-    ['Jane Doe']
-    >>> labelled_authors(html.fromstring('<div><h3>Autoren</h3><p>Jelko Djuren und Jutta Klaukien</p></div>'))
-    ['Jelko Djuren und Jutta Klaukien']
-    >>> labelled_authors(html.fromstring('<p><b>Author</b> of three books, she lives in Rome.</p>'))
-    []
-    """
-    for count, label in enumerate(root.iter(*LABEL_TAGS)):
-        if count >= MAX_LABELS:
-            break
-        if normalize_space("".join(label.itertext())).casefold().rstrip(" :") not in AUTHOR_LABELS:
-            continue
-        value = normalize_space(label.tail)
-        if not value:
-            following = label.getnext()
-            value = spaced_text(following) if following is not None else ""
-        if value and len(value) <= MAX_BYLINE_CHARS and clean_authors([value]):
-            return [value]
-    return []
 
 
 def after_body(found, blocks) -> list:
@@ -336,7 +300,6 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
     declared = declared_author(meta)
     names = (clean_authors(markup) or markup_names
              or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf"))
-             or clean_authors(labelled_authors(selector.root))
              or clean_authors([declared or ""]))
     names = [n for n in names if not n.startswith("http")] or persons  # a CMS user handle, when no name is printed
     # An organisation only when no person is named; before it, a signature under the text.

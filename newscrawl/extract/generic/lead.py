@@ -26,8 +26,6 @@ MAX_LEAD_CHARS = 1500
 MIN_DECK_CHARS = 60
 #: A byline line ("Von Jane Doe, Berlin") is no longer than this.
 MAX_BYLINE_LINE_CHARS = 80
-#: A standfirst set as several sibling elements has at most this many of them.
-MAX_TWIN_LEADS = 5
 #: Tags an unclassed standfirst between headline and text is set in.
 DECK_TAGS = frozenset({"p", "h2", "h3", "h4"})
 #: A text sharing this share of its words with a title is that title again (with a kicker, say).
@@ -90,11 +88,6 @@ def lead_text(element) -> tuple[str, int]:
     return "\n\n".join(text for text, _ in parts), sum(links for _, links in parts)
 
 
-_TRAILING_BYLINE = re.compile(r"(?<=[.!?…\"“”»])\s+(?:Von|By|Par|Por|Door|Av|Af)\s+"
-                              r"[A-ZÀ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|von|van|de|der|da|di|und|and|et|y))"
-                              r"{0,6}\s*$")
-
-
 @rule(off=lambda descriptions: next((d for d in descriptions if isinstance(d, str) and d), None))
 def fullest_description(descriptions: list) -> str | None:
     """The first declared description, or a longer one that continues it: a copy cut short for
@@ -114,42 +107,6 @@ def fullest_description(descriptions: list) -> str | None:
     stem = comparison_key(first.rstrip(" .…"))
     longer = [t for t in texts[1:] if len(t) > len(first) and stem and comparison_key(t).startswith(stem)]
     return max(longer, key=len) if longer else first
-
-
-@rule(off=lambda text: text)
-def strip_trailing_byline(text: str | None) -> str | None:
-    """A description without the byline some sites append to it ("... wieder lebendig. Von Eva Muster").
-
-    >>> strip_trailing_byline("Bei der Premiere wurde das Hotel wieder lebendig. Von Eva Kirchner-Rätsch")
-    'Bei der Premiere wurde das Hotel wieder lebendig.'
-    >>> strip_trailing_byline("Das Gesetz kommt. Von Berlin aus gesehen ist das wenig.")
-    'Das Gesetz kommt. Von Berlin aus gesehen ist das wenig.'
-    """
-    return _TRAILING_BYLINE.sub("", text) if text else text
-
-
-@rule(off=lambda element, before_body=None: [])
-def twin_leads(element, before_body=lambda e: True) -> list[str]:
-    """Texts of the siblings right after a standfirst element that share its tag and class: a
-    standfirst set as several lines (``<h2 class="subtitle">`` three times).  Not a sibling that
-    ``before_body`` says is body text already, nor a link (a related article).
-
-    >>> from lxml import html
-    >>> box = html.fromstring('<div><h2 class="subtitle">One point.</h2><h2 class="subtitle">Two points.</h2>'
-    ...                       '<h2 class="other">Not this.</h2><h2 class="subtitle">Nor this.</h2></div>')
-    >>> twin_leads(box[0])
-    ['Two points.']
-    """
-    texts = []
-    for sibling in element.itersiblings():
-        if sibling.tag != element.tag or sibling.attrib.get("class") != element.attrib.get("class") \
-                or len(texts) >= MAX_TWIN_LEADS or not before_body(sibling):
-            break
-        text, link_chars = lead_text(sibling)
-        if not text or link_chars > len(text) / 2:
-            break
-        texts.append(text)
-    return texts
 
 
 @rule(off=lambda element, leads: False)
@@ -203,7 +160,7 @@ def find_lead(meta, found, blocks, headline, headline_element, caption_keys=froz
     declared = meta.article_value("description")
     descriptions = [clean_title(meta.meta(key)) for key in ("og:description", "description", "twitter:description")]
     descriptions.append(clean_title(declared if isinstance(declared, str) else None))
-    description = strip_trailing_byline(fullest_description(descriptions))
+    description = fullest_description(descriptions)
     first_body = found.order.get(blocks[0].element) if blocks else None
     start = found.order.get(headline_element, 0) if headline_element is not None else 0
     headline_key = comparison_key(headline)
@@ -226,8 +183,7 @@ def find_lead(meta, found, blocks, headline, headline_element, caption_keys=froz
         if is_photo_text(element, text) or (len(text) < MIN_DECK_CHARS * 2 and parse_visible_date(text)) \
                 or is_title_line(text, titles):
             continue  # a gallery's photo description, a dateline, the headline with its kicker
-        twins = twin_leads(element, lambda e: first_body is None or (position(e, found) or 0) < first_body)
-        return "\n\n".join([text] + twins)
+        return text
     return deck(found, start, first_body, titles) or bold_intro(blocks) or description
 
 

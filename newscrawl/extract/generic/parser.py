@@ -8,7 +8,6 @@ from newscrawl.extract.generic.authors import (  # noqa: F401 (the moved names s
     byline_parts,
     declared_author,
     find_authors,
-    labelled_authors,
     referenced_persons,
     signature_line,
 )

@@ -66,13 +66,6 @@ AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator",
 NEWSROOM_WORDS = ("redaktion", "redacción", "redaccion", "rédaction", "redazione", "redactie", "redakcja",
                   "newsroom", "editorial team")
 
-#: Labels of an author field in a fact list, table or heading ("<dt>Autorin/Autor</dt><dd>...",
-#: "<h3>Autoren</h3><p>...</p>"), lower case, a colon allowed after them: German, English, French,
-#: Italian, Spanish and Polish.
-AUTHOR_LABELS = ("autor", "autorin", "autorin/autor", "autor/autorin", "autor(in)", "autoren", "verfasser",
-                 "verfasserin", "author", "authors", "written by", "reporter", "auteur", "auteurs", "autore",
-                 "autori", "autora", "autores")
-
 #: Words that are page furniture, never part of a person's name: a byline candidate holding one
 #: is cut there ("Johanna Kropfitsch Alle Artikel" -> "Johanna Kropfitsch"; "Zur Artikelübersicht"
 #: -> nothing).  Lower case.
