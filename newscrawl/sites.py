@@ -87,12 +87,5 @@ LAVANGUARDIA = Site(
     editions={"es": Edition("lavanguardia.com", "es", "La Vanguardia")},
 )
 
-#: El Mundo (Madrid).
-ELMUNDO = Site(
-    name="elmundo",
-    parser="newscrawl.extract.sites.elmundo.ElMundoParser",
-    editions={"es": Edition("elmundo.es", "es", "ELMUNDO")},
-)
-
 #: name -> site.
-SITES: dict[str, Site] = {site.name: site for site in (SPUTNIK, DW, RBB24, LAVANGUARDIA, ELMUNDO)}
+SITES: dict[str, Site] = {site.name: site for site in (SPUTNIK, DW, RBB24, LAVANGUARDIA)}

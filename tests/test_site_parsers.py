@@ -30,7 +30,6 @@ ROWS = [
     ("dw", "de_DW_2023_04_28", "authors", None),
     ("rbb24", "de_RBB24_2024_04_25", "lead", None),
     ("lavanguardia", "es_LaVanguardia_2026_07_11", "lead", lavanguardia_lead),
-    ("elmundo", "es_ElMundo_2024_12_02", "tags", None),
 ]
 
 

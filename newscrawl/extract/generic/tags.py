@@ -52,7 +52,20 @@ def keyword_list(value) -> list[str]:
         values = value.split(",")
     else:
         values = [v for v in _as_list(value) if isinstance(v, str)]
-    return [normalize_space(v) for v in values if normalize_space(v)]
+    return [without_keyword_path(normalize_space(v)) for v in values if normalize_space(v)]
+
+
+_KEYWORD_PATH = re.compile(r"^[a-z_-]+/(?=\S)")
+
+
+@rule(off=lambda keyword: keyword)
+def without_keyword_path(keyword: str) -> str:
+    """A keyword without the CMS path a tag system writes before it ("topic/misshandel & överfall").
+
+    >>> without_keyword_path("sections/sverige"), without_keyword_path("AC/DC")
+    ('sverige', 'AC/DC')
+    """
+    return _KEYWORD_PATH.sub("", keyword)
 
 
 def is_ui_tag(text: str) -> bool:
