@@ -95,6 +95,8 @@ UI_PARAGRAPHS = (
     r".*\b(?:all rights reserved|alle rechte vorbehalten)\b.*",
     # a photo or source credit on its own line
     r"(?:photo|foto|bild|image|video|quelle|source|credit)\s*:.{0,80}",
+    # the same for the post's header photo, as German blogs and magazines label it ("Titelbild: dpa")
+    r"(?:titel|beitrags|header|aufmacher|vorschau)(?:bild|foto)\s*:.{0,80}",
 )
 #: Paragraph starts that introduce a link or a video, not article text ("WATCH | ...", "READ MORE: ...").
 UI_PREFIXES = ("watch", "listen", "read more", "read also", "also read", "related", "more", "see also", "video",
@@ -138,6 +140,18 @@ PROMO_TAIL_PHRASES = (
     r"s[ií]guenos", r"suscr[ií]bete", r"siga-nos", r"todos los derechos reservados",
     # French, Italian, Polish.
     r"suivez-nous", r"abonnez-vous", r"seguici", r"zapraszamy (?:też )?do subskrypcji",
+    # Appeals for support closing reader-funded news sites and blogs ("would you consider supporting our
+    # work?", "Unterstützen Sie unsere Arbeit", "Apoya el periodismo ...", "Hazte miembro").
+    r"support(?:ing)? (?:our|us)", r"consider supporting", r"donate", r"unterstützen sie (?:uns|unsere)",
+    r"unterstütze (?:uns|unsere)", r"jetzt spenden", r"ap[oó]ya(?:nos| el periodismo)", r"hazte (?:miembro|socio)",
+    # Licence notes of blogs and wikis under the text ("Unless otherwise stated, the content of this page
+    # is licensed under ...", "Sofern nicht anders ausgewiesen, stehen Inhalte ... unter CC-BY").
+    r"licensed under", r"unless otherwise (?:stated|noted)", r"sofern nicht anders (?:ausgewiesen|angegeben|vermerkt)",
+    r"lizenziert unter",
+    # The post's filing line of WordPress and other blog themes ("This entry was posted in ...", "Der Beitrag
+    # wurde am ... veröffentlicht und wurde unter ... abgelegt", "Kommentare geschlossen").
+    r"this entry was posted", r"(?:der|dieser) (?:beitrag|eintrag) wurde am", r"kommentare (?:sind )?geschlossen",
+    r"comments are closed",
 )
 #: Phrases of the advertising disclosures that open a sponsored blog post or review before its text
 #: ("*Werbung", "Anzeige, enthält Affiliate Links", "This post contains affiliate links"): German law
