@@ -28,6 +28,7 @@ from newscrawl.extract.generic.vocabulary import (
     LEAD_CLASS_WORDS,
     PHOTO_BOX_WORDS,
     PROMO_TAIL_PHRASES,
+    RELATED_TAIL_HEADINGS,
     STRONG_FURNITURE_WORDS,
 )
 from newscrawl.extract.text import normalize_space
@@ -630,10 +631,39 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
     start = 0
     if headline_element is not None and is_inside(headline_element, container):
         start = found.order.get(headline_element, 0)
-    kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
-            and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))
-            and keep_block(b)]
+    inside = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
+              and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))]
+    kept = [b for b in before_related_tail(inside) if keep_block(b)]
     return without_disclosure(without_promo_tail(trim_edges(kept)))
+
+
+_RELATED_TAIL = re.compile(rf"^\W*(?:{'|'.join(RELATED_TAIL_HEADINGS)})\b\s*(?::|$)", re.IGNORECASE)
+#: A related-articles heading ends the text only when this share of the text's characters comes before
+#: it: the closing part of the article, not a box of links set early in it.
+RELATED_TAIL_SHARE = 0.5
+
+
+@rule(off=lambda blocks: blocks)
+def before_related_tail(blocks: list[Block]) -> list[Block]:
+    """The container's blocks before a heading that announces a list of other articles ("Related
+    articles", "Das könnte Dich auch interessieren: ...", "Notas relacionadas") in the text's second
+    half: what follows it is other articles' titles and teasers, not this article.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> text = "The council approved the budget after a long debate on Monday evening."
+    >>> blocks = [Block(p, "p", text), Block(p, "p", text), Block(p, "h3", "Related articles"),
+    ...           Block(p, "p", "Budget: what the council decided last year and why it matters")]
+    >>> len(before_related_tail(blocks)), len(before_related_tail(blocks[2:] + blocks[:2]))
+    (2, 4)
+    """
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for index, block in enumerate(blocks):
+        if index and seen >= RELATED_TAIL_SHARE * total and _RELATED_TAIL.match(block.text):
+            return blocks[:index]
+        seen += len(block.text)
+    return blocks
 
 
 _DISCLOSURE = re.compile(rf"^\W*(?:{'|'.join(DISCLOSURE_PHRASES)})", re.IGNORECASE)

@@ -161,6 +161,23 @@ DISCLOSURE_PHRASES = (
     r"(?:this|the) (?:post|article) (?:contains|may contain)", r"sponsored (?:post|content)",
     r"in freundlicher kooperation mit", r"unbezahlte werbung",
 )
+#: Headings of a list of other articles set after the text, inside the article's container ("Related
+#: articles", "Das könnte Dich auch interessieren:", "Notas relacionadas"): plural, list-announcing
+#: phrases only (a single "Lesen Sie auch:" link sits mid-text on many news sites).  Per language, as
+#: news sites and blog themes label such boxes.  Regular expressions, matched at a block's start.
+RELATED_TAIL_HEADINGS = (
+    # English: blog themes' and news sites' related-posts boxes.
+    r"related (?:articles|stories|posts|news|content|reading)", r"you (?:may|might) also (?:like|enjoy)",
+    r"more (?:stories|articles) (?:from|like|on)", r"further reading",
+    # German: "Das könnte Sie auch interessieren", "Ähnliche Beiträge", "Zum Weiterlesen".
+    r"das könnte (?:dich|sie|euch) auch interessieren", r"(?:ähnliche|verwandte|weitere) (?:beiträge|artikel)",
+    r"zum weiterlesen", r"passend zum thema",
+    # Spanish and Portuguese: "Notas relacionadas", "Te puede interesar", "Artigos relacionados".
+    r"(?:notas|noticias|art[ií]culos|artigos|not[ií]cias) relacionad[ao]s", r"(?:también )?te puede interesar",
+    # French, Italian, Polish.
+    r"articles similaires", r"articoli correlati", r"potrebbe interessarti",
+    r"polecane artykuły", r"zobacz (?:też|także)",
+)
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
 
