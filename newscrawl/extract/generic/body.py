@@ -24,6 +24,7 @@ from newscrawl.extract.generic.bylines import strip_byline_prefix
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import (
     COMMENT_COUNT_WORDS,
+    CONSENT_NOTICE_PHRASES,
     DISCLOSURE_PHRASES,
     LEAD_CLASS_WORDS,
     PHOTO_BOX_WORDS,
@@ -546,9 +547,31 @@ def keep_block(block: Block) -> bool:
         return False
     if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
         return False  # "By Jane Doe, Reporter" inside the text container
-    if is_teaser_title(block):
+    if is_teaser_title(block) or is_consent_notice(block):
         return False
     return not is_ui_paragraph(block.text)
+
+
+_CONSENT_NOTICE = re.compile(rf"\b(?:{'|'.join(CONSENT_NOTICE_PHRASES)})", re.IGNORECASE)
+#: A cookie banner's or browser warning's text is a few sentences: longer paragraphs are article text
+#: (an article about cookies or browsers).
+MAX_NOTICE_CHARS = 400
+
+
+@rule(off=lambda block: False)
+def is_consent_notice(block: Block) -> bool:
+    """Whether a block is a cookie/consent banner or an outdated-browser warning set inside the
+    article's wrapper ("Wir verwenden Cookies, um ...", "This site uses cookies", "Dein Browser ist
+    leider veraltet"): a short paragraph with one of the banners' phrases.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> is_consent_notice(Block(p, "p", "Wir verwenden Cookies, um die Website zu verbessern. OK"))
+    True
+    >>> is_consent_notice(Block(p, "p", "The court ruled that sites must ask before they set cookies."))
+    False
+    """
+    return len(block.text) < MAX_NOTICE_CHARS and bool(_CONSENT_NOTICE.search(block.text))
 
 
 @rule(off=lambda block: False)

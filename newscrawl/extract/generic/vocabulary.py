@@ -178,6 +178,22 @@ RELATED_TAIL_HEADINGS = (
     r"articles similaires", r"articoli correlati", r"potrebbe interessarti",
     r"polecane artykuły", r"zobacz (?:też|także)",
 )
+#: Phrases of cookie and consent banners and outdated-browser warnings, which page templates often set
+#: inside the article's wrapper (so they land in the text): "Wir verwenden Cookies ...", "This site uses
+#: cookies", "Dein Browser ist leider veraltet".  Per language, as the banners word them.
+CONSENT_NOTICE_PHRASES = (
+    # English
+    r"(?:we|site|website) uses? cookies", r"(?:we|our partners) use cookies", r"by (?:continuing|using) (?:to use )?"
+    r"(?:this|our) (?:site|website)", r"your browser is (?:out of date|outdated|not supported)",
+    # German
+    r"(?:verwenden|nutzen|setzen|benutzen) wir cookies", r"wir (?:verwenden|nutzen|setzen|benutzen) cookies",
+    r"(?:website|webseite|seite) (?:verwendet|nutzt|benutzt) cookies", r"cookies erleichtern",
+    r"(?:mit|der) (?:der )?verwendung von cookies", r"(?:dein|ihr) browser ist (?:leider )?veraltet",
+    # Spanish, French, Italian, Polish
+    r"utilizamos cookies", r"(?:este|nuestro) sitio (?:web )?utiliza cookies", r"nous utilisons des cookies",
+    r"ce site utilise des cookies", r"utilizziamo (?:i )?cookie", r"questo sito utilizza (?:i )?cookie",
+    r"(?:ta )?strona (?:korzysta z|używa) (?:plików )?cookies",
+)
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
 
