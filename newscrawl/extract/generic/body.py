@@ -689,7 +689,7 @@ def before_related_tail(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-_DISCLOSURE = re.compile(rf"^\W*(?:{'|'.join(DISCLOSURE_PHRASES)})", re.IGNORECASE)
+DISCLOSURE = re.compile(rf"^\W*(?:{'|'.join(DISCLOSURE_PHRASES)})", re.IGNORECASE)
 
 
 @rule(off=lambda blocks: blocks)
@@ -705,7 +705,7 @@ def without_disclosure(blocks: list[Block]) -> list[Block]:
     >>> len(without_disclosure([Block(p, "p", "Werbung im Netz wächst: " + text)]))
     1
     """
-    if len(blocks) > 1 and len(blocks[0].text) < MAX_PROMO_CHARS / 2 and _DISCLOSURE.search(blocks[0].text):
+    if len(blocks) > 1 and len(blocks[0].text) < MAX_PROMO_CHARS / 2 and DISCLOSURE.search(blocks[0].text):
         return blocks[1:]
     return blocks
 
