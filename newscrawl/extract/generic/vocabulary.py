@@ -193,6 +193,14 @@ CONSENT_NOTICE_PHRASES = (
     r"utilizamos cookies", r"(?:este|nuestro) sitio (?:web )?utiliza cookies", r"nous utilisons des cookies",
     r"ce site utilise des cookies", r"utilizziamo (?:i )?cookie", r"questo sito utilizza (?:i )?cookie",
     r"(?:ta )?strona (?:korzysta z|używa) (?:plików )?cookies",
+    # The placeholders of two-click embeds (a tweet, video or map loaded only on consent; Borlabs, Embed
+    # Privacy and similar plugins, news sites' own): "Externer Inhalt ... ohne Ihre Zustimmung",
+    # "Click to load this content from Twitter".
+    r"ohne (?:dein|deine|ihr|ihre) (?:einverständnis|zustimmung|einwilligung)",
+    r"externe[rn]? inhalte? (?:laden|anzeigen|aktivieren|zulassen|akzeptieren)",
+    r"einverstanden, dass (?:mir )?externe inhalte", r"mit dem laden des (?:inhalts|videos|tweets|beitrags)",
+    r"(?:click|tap) (?:here )?to (?:load|show|view|enable) (?:this|the|external) (?:content|embed|tweet|video|post)",
+    r"by loading (?:the|this) (?:content|video|tweet|post)",
 )
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
