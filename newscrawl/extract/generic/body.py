@@ -25,6 +25,7 @@ from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import (
     COMMENT_COUNT_WORDS,
     CONSENT_NOTICE_PHRASES,
+    CREDIT_MARKERS,
     DISCLOSURE_PHRASES,
     LEAD_CLASS_WORDS,
     PHOTO_BOX_WORDS,
@@ -547,9 +548,30 @@ def keep_block(block: Block) -> bool:
         return False
     if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
         return False  # "By Jane Doe, Reporter" inside the text container
-    if is_teaser_title(block) or is_consent_notice(block):
+    if is_teaser_title(block) or is_consent_notice(block) or is_credited_caption(block):
         return False
     return not is_ui_paragraph(block.text)
+
+
+#: A caption with its credit is a line or two; a longer paragraph ending in a credit is text quoting a source.
+MAX_CAPTION_CHARS = 200
+_CREDITED = re.compile(rf"(?:{'|'.join(CREDIT_MARKERS)})\s*[^.!?©]{{2,60}}\)?$", re.IGNORECASE)
+
+
+@rule(off=lambda block: False)
+def is_credited_caption(block: Block) -> bool:
+    """Whether a short paragraph is a photo caption closed by its credit ("Lee Elder at the 1975
+    Masters. | © Getty Images", "Die Schule in Tristach (Foto: VS Tristach)"), set as text under a
+    photo by pages without ``<figure>``: not article text (captions are a field of their own).
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> is_credited_caption(Block(p, "p", "Lee Elder at the 1975 Masters. | © Augusta National/Getty Images"))
+    True
+    >>> is_credited_caption(Block(p, "p", "The photo was taken by Jane Doe in 1975."))
+    False
+    """
+    return len(block.text) < MAX_CAPTION_CHARS and bool(_CREDITED.search(block.text))
 
 
 _CONSENT_NOTICE = re.compile(rf"\b(?:{'|'.join(CONSENT_NOTICE_PHRASES)})", re.IGNORECASE)

@@ -202,6 +202,15 @@ CONSENT_NOTICE_PHRASES = (
     r"(?:click|tap) (?:here )?to (?:load|show|view|enable) (?:this|the|external) (?:content|embed|tweet|video|post)",
     r"by loading (?:the|this) (?:content|video|tweet|post)",
 )
+#: Photo-credit markers that close a photo caption set as a paragraph of the text ("Lee Elder beim
+#: Masters 1975. | © Getty Images", "... (Foto: picture alliance/Kyodo)", "Crédit photo : KB"): CMSs and
+#: blogs without <figure> put the caption with its credit under the photo.  Regular expressions.
+CREDIT_MARKERS = (
+    r"©", r"\(c\)",                                    # the copyright sign, or its ASCII form
+    r"\bfotos?\s*:", r"\bbild(?:er)?\s*:",              # German captions' "Foto: dpa", "Bild: ..."
+    r"\bphotos?\s*:", r"\bimage\s*:", r"\bcredit\s*:",  # English captions
+    r"\bcr[ée]dit photo\s*:", r"\bfotograf[ií]a\s*:",    # French and Spanish captions
+)
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
 
