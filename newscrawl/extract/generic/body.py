@@ -27,6 +27,7 @@ from newscrawl.extract.generic.vocabulary import (
     CONSENT_NOTICE_PHRASES,
     CREDIT_MARKERS,
     DISCLOSURE_PHRASES,
+    FIGURE_LABELS,
     LEAD_CLASS_WORDS,
     PHOTO_BOX_WORDS,
     PROMO_TAIL_PHRASES,
@@ -548,7 +549,7 @@ def keep_block(block: Block) -> bool:
         return False
     if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
         return False  # "By Jane Doe, Reporter" inside the text container
-    if is_teaser_title(block) or is_consent_notice(block) or is_credited_caption(block):
+    if is_teaser_title(block) or is_consent_notice(block) or is_credited_caption(block) or is_numbered_caption(block):
         return False
     return not is_ui_paragraph(block.text)
 
@@ -572,6 +573,23 @@ def is_credited_caption(block: Block) -> bool:
     False
     """
     return len(block.text) < MAX_CAPTION_CHARS and bool(_CREDITED.search(block.text))
+
+
+_NUMBERED_CAPTION = re.compile(rf"^(?:{'|'.join(FIGURE_LABELS)})\s*\d+[a-z]?\s*[:.]\s", re.IGNORECASE)
+
+
+@rule(off=lambda block: False)
+def is_numbered_caption(block: Block) -> bool:
+    """Whether a short paragraph is a numbered figure caption ("Abbildung 4: Klassische Schwachschicht.",
+    "Figure 2: Changing the font size"): the line under an illustration, not a paragraph of the text.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> [is_numbered_caption(Block(p, "p", t)) for t in ("Figure 2: Changing Font Size of All Text Elements.",
+    ...                                                  "Figure skating returns to the city in 2025.")]
+    [True, False]
+    """
+    return len(block.text) < MAX_CAPTION_CHARS and bool(_NUMBERED_CAPTION.match(block.text))
 
 
 _CONSENT_NOTICE = re.compile(rf"\b(?:{'|'.join(CONSENT_NOTICE_PHRASES)})", re.IGNORECASE)

@@ -211,6 +211,14 @@ CREDIT_MARKERS = (
     r"\bphotos?\s*:", r"\bimage\s*:", r"\bcredit\s*:",  # English captions
     r"\bcr[ée]dit photo\s*:", r"\bfotograf[ií]a\s*:",    # French and Spanish captions
 )
+#: Labels of numbered figure captions ("Abbildung 4: ...", "Figure 2. ...", "Abb. 3:") that guides, tutorials
+#: and scientific blogs set as a line under each illustration.  Per language; regular expressions.
+FIGURE_LABELS = (
+    r"abbildung", r"abb\.", r"grafik", r"schaubild",   # German
+    r"figure", r"fig\.", r"chart", r"exhibit",          # English
+    r"imagen", r"gráfico", r"ilustración",             # Spanish
+    r"illustration", r"rysunek", r"ryc\.",             # French, Polish
+)
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
 
