@@ -26,6 +26,7 @@ from newscrawl.extract.generic.vocabulary import (
     COMMENT_COUNT_WORDS,
     CONSENT_NOTICE_PHRASES,
     CREDIT_MARKERS,
+    DATE_LINE_LABELS,
     DISCLOSURE_PHRASES,
     FIGURE_LABELS,
     LEAD_CLASS_WORDS,
@@ -549,7 +550,8 @@ def keep_block(block: Block) -> bool:
         return False
     if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
         return False  # "By Jane Doe, Reporter" inside the text container
-    if is_teaser_title(block) or is_consent_notice(block) or is_credited_caption(block) or is_numbered_caption(block):
+    if is_teaser_title(block) or is_consent_notice(block) or is_credited_caption(block) or is_numbered_caption(block) \
+            or is_date_line(block):
         return False
     return not is_ui_paragraph(block.text)
 
@@ -590,6 +592,25 @@ def is_numbered_caption(block: Block) -> bool:
     [True, False]
     """
     return len(block.text) < MAX_CAPTION_CHARS and bool(_NUMBERED_CAPTION.match(block.text))
+
+
+#: A date line is a label and a date (with a time or a category at most); longer lines are text.
+MAX_DATE_LINE_CHARS = 60
+_DATE_LINE = re.compile(rf"^\W*(?:{'|'.join(DATE_LINE_LABELS)})\s*:?\s*\S*\d", re.IGNORECASE)
+
+
+@rule(off=lambda block: False)
+def is_date_line(block: Block) -> bool:
+    """Whether a short line inside the text is the page's date line ("Aktualisiert am 17.01.2021.",
+    "Stand: 05. Februar 2020", "Updated: 28 Apr 2020"): metadata, not a paragraph of the text.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> [is_date_line(Block(p, "p", t)) for t in ("Stand: 05. Februar 2020", "Stand der Dinge: 3 Klagen laufen",
+    ...                                           "Published on 3 May 2021 by the council")]
+    [True, False, True]
+    """
+    return len(block.text) < MAX_DATE_LINE_CHARS and bool(_DATE_LINE.match(block.text))
 
 
 _CONSENT_NOTICE = re.compile(rf"\b(?:{'|'.join(CONSENT_NOTICE_PHRASES)})", re.IGNORECASE)

@@ -219,6 +219,15 @@ FIGURE_LABELS = (
     r"imagen", r"gráfico", r"ilustración",             # Spanish
     r"illustration", r"rysunek", r"ryc\.",             # French, Polish
 )
+#: Labels of a date line inside the text's wrapper ("Aktualisiert am 17.01.2021.", "Stand: 05. Februar 2020",
+#: "Updated: 28 Apr 2020", "News date : 04/21/2022"): the page's date (a field of its own), not text.
+#: Per language, as CMS templates label the line; regular expressions, matched at a short line's start.
+DATE_LINE_LABELS = (
+    r"(?:zuletzt )?aktualisiert(?: am)?", r"stand", r"veröffentlicht(?: am)?", r"datum",   # German
+    r"(?:last )?updated(?: on)?", r"published(?: on)?", r"posted(?: on)?", r"(?:news )?date",  # English
+    r"actualizado(?: el)?", r"publicado(?: el)?",                                        # Spanish
+    r"mis à jour(?: le)?", r"publié(?: le)?",                                            # French
+)
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
 
