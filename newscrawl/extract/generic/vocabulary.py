@@ -91,6 +91,11 @@ UI_PARAGRAPHS = (
     # share and subscribe buttons' labels
     "share", "teilen", "share this article", "subscribe", "abonnieren", "sign up", "newsletter",
     r"(?:click|tap) here.*",
+    # comment forms' login prompts and page-tool links left as lines ("Sie sind aktuell nicht eingeloggt.",
+    # "You must be logged in to post a comment.", "Kontakt", "Nach oben")
+    r"(?:sie sind|du bist) (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)",
+    r"you must be logged in to (?:post a )?comment", r"(?:du musst|sie müssen) angemeldet sein.{0,40}",
+    "kontakt", "contact", "contact us", "nach oben", "zum seitenanfang", "back to top", "top",
     # copyright lines
     r".*\b(?:all rights reserved|alle rechte vorbehalten)\b.*",
     # a photo or source credit on its own line
