@@ -6,7 +6,9 @@ skipped structural tag that wraps the whole page (``is_page_wrapper``) is walked
 paragraph credits its text length to its parent (and half to its grandparent); the best-scored
 element is the article's text container, widened to an ancestor while it holds much more good text
 (bodies split over sibling sections, or between a wrapper and a box in it: ``split_text``).  The
-container's blocks lose link lists, teaser titles and UI labels (``keep_block``), the lines framing
+container's blocks end at a related-articles heading in the text's second half (``before_related_tail``)
+and lose link lists, teaser titles, UI labels, consent banners, captions set as text and date lines
+(``keep_block``), the lines framing
 the text (``trim_edges``) and a closing run of calls to action (``without_promo_tail``).  JSON-LD
 ``articleBody`` replaces markup that shows far less text (``with_declared_body``).  Cost is linear
 in the page size.
