@@ -6,7 +6,9 @@ skipped structural tag that wraps the whole page (``is_page_wrapper``) is walked
 paragraph credits its text length to its parent (and half to its grandparent); the best-scored
 element is the article's text container, widened to an ancestor while it holds much more good text
 (bodies split over sibling sections, or between a wrapper and a box in it: ``split_text``).  The
-container's blocks lose link lists, teaser titles and UI labels (``keep_block``), the lines framing
+container's blocks end at a related-articles heading in the text's second half (``before_related_tail``)
+and lose link lists, teaser titles, UI labels, consent banners, captions set as text and date lines
+(``keep_block``), the lines framing
 the text (``trim_edges``) and a closing run of calls to action (``without_promo_tail``).  JSON-LD
 ``articleBody`` replaces markup that shows far less text (``with_declared_body``).  Cost is linear
 in the page size.
@@ -24,10 +26,15 @@ from newscrawl.extract.generic.bylines import strip_byline_prefix
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import (
     COMMENT_COUNT_WORDS,
+    CONSENT_NOTICE_PHRASES,
+    CREDIT_MARKERS,
+    DATE_LINE_LABELS,
     DISCLOSURE_PHRASES,
+    FIGURE_LABELS,
     LEAD_CLASS_WORDS,
     PHOTO_BOX_WORDS,
     PROMO_TAIL_PHRASES,
+    RELATED_TAIL_HEADINGS,
     STRONG_FURNITURE_WORDS,
 )
 from newscrawl.extract.text import normalize_space
@@ -545,9 +552,89 @@ def keep_block(block: Block) -> bool:
         return False
     if len(block.text) < BYLINE_LINE_CHARS and strip_byline_prefix(block.text) != block.text:
         return False  # "By Jane Doe, Reporter" inside the text container
-    if is_teaser_title(block):
+    if is_teaser_title(block) or is_consent_notice(block) or is_credited_caption(block) or is_numbered_caption(block) \
+            or is_date_line(block):
         return False
     return not is_ui_paragraph(block.text)
+
+
+#: A caption with its credit is a line or two; a longer paragraph ending in a credit is text quoting a source.
+MAX_CAPTION_CHARS = 200
+_CREDITED = re.compile(rf"(?:{'|'.join(CREDIT_MARKERS)})\s*[^.!?©]{{2,60}}\)?$", re.IGNORECASE)
+
+
+@rule(off=lambda block: False)
+def is_credited_caption(block: Block) -> bool:
+    """Whether a short paragraph is a photo caption closed by its credit ("Lee Elder at the 1975
+    Masters. | © Getty Images", "Die Schule in Tristach (Foto: VS Tristach)"), set as text under a
+    photo by pages without ``<figure>``: not article text (captions are a field of their own).
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> is_credited_caption(Block(p, "p", "Lee Elder at the 1975 Masters. | © Augusta National/Getty Images"))
+    True
+    >>> is_credited_caption(Block(p, "p", "The photo was taken by Jane Doe in 1975."))
+    False
+    """
+    return len(block.text) < MAX_CAPTION_CHARS and bool(_CREDITED.search(block.text))
+
+
+_NUMBERED_CAPTION = re.compile(rf"^(?:{'|'.join(FIGURE_LABELS)})\s*\d+[a-z]?\s*[:.]\s", re.IGNORECASE)
+
+
+@rule(off=lambda block: False)
+def is_numbered_caption(block: Block) -> bool:
+    """Whether a short paragraph is a numbered figure caption ("Abbildung 4: Klassische Schwachschicht.",
+    "Figure 2: Changing the font size"): the line under an illustration, not a paragraph of the text.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> [is_numbered_caption(Block(p, "p", t)) for t in ("Figure 2: Changing Font Size of All Text Elements.",
+    ...                                                  "Figure skating returns to the city in 2025.")]
+    [True, False]
+    """
+    return len(block.text) < MAX_CAPTION_CHARS and bool(_NUMBERED_CAPTION.match(block.text))
+
+
+#: A date line is a label and a date (with a time or a category at most); longer lines are text.
+MAX_DATE_LINE_CHARS = 60
+_DATE_LINE = re.compile(rf"^\W*(?:{'|'.join(DATE_LINE_LABELS)})\s*:?\s*\S*\d", re.IGNORECASE)
+
+
+@rule(off=lambda block: False)
+def is_date_line(block: Block) -> bool:
+    """Whether a short line inside the text is the page's date line ("Aktualisiert am 17.01.2021.",
+    "Stand: 05. Februar 2020", "Updated: 28 Apr 2020"): metadata, not a paragraph of the text.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> [is_date_line(Block(p, "p", t)) for t in ("Stand: 05. Februar 2020", "Stand der Dinge: 3 Klagen laufen",
+    ...                                           "Published on 3 May 2021 by the council")]
+    [True, False, True]
+    """
+    return len(block.text) < MAX_DATE_LINE_CHARS and bool(_DATE_LINE.match(block.text))
+
+
+_CONSENT_NOTICE = re.compile(rf"\b(?:{'|'.join(CONSENT_NOTICE_PHRASES)})", re.IGNORECASE)
+#: A cookie banner's or browser warning's text is a few sentences: longer paragraphs are article text
+#: (an article about cookies or browsers).
+MAX_NOTICE_CHARS = 400
+
+
+@rule(off=lambda block: False)
+def is_consent_notice(block: Block) -> bool:
+    """Whether a block is a cookie/consent banner or an outdated-browser warning set inside the
+    article's wrapper ("Wir verwenden Cookies, um ...", "This site uses cookies", "Dein Browser ist
+    leider veraltet"): a short paragraph with one of the banners' phrases.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> is_consent_notice(Block(p, "p", "Wir verwenden Cookies, um die Website zu verbessern. OK"))
+    True
+    >>> is_consent_notice(Block(p, "p", "The court ruled that sites must ask before they set cookies."))
+    False
+    """
+    return len(block.text) < MAX_NOTICE_CHARS and bool(_CONSENT_NOTICE.search(block.text))
 
 
 @rule(off=lambda block: False)
@@ -630,13 +717,42 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
     start = 0
     if headline_element is not None and is_inside(headline_element, container):
         start = found.order.get(headline_element, 0)
-    kept = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
-            and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))
-            and keep_block(b)]
+    inside = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
+              and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))]
+    kept = [b for b in before_related_tail(inside) if keep_block(b)]
     return without_disclosure(without_promo_tail(trim_edges(kept)))
 
 
-_DISCLOSURE = re.compile(rf"^\W*(?:{'|'.join(DISCLOSURE_PHRASES)})", re.IGNORECASE)
+_RELATED_TAIL = re.compile(rf"^\W*(?:{'|'.join(RELATED_TAIL_HEADINGS)})\b\s*(?::|$)", re.IGNORECASE)
+#: A related-articles heading ends the text only when this share of the text's characters comes before
+#: it: the closing part of the article, not a box of links set early in it.
+RELATED_TAIL_SHARE = 0.5
+
+
+@rule(off=lambda blocks: blocks)
+def before_related_tail(blocks: list[Block]) -> list[Block]:
+    """The container's blocks before a heading that announces a list of other articles ("Related
+    articles", "Das könnte Dich auch interessieren: ...", "Notas relacionadas") in the text's second
+    half: what follows it is other articles' titles and teasers, not this article.
+
+    >>> from lxml import html
+    >>> p = html.fromstring("<p>x</p>")
+    >>> text = "The council approved the budget after a long debate on Monday evening."
+    >>> blocks = [Block(p, "p", text), Block(p, "p", text), Block(p, "h3", "Related articles"),
+    ...           Block(p, "p", "Budget: what the council decided last year and why it matters")]
+    >>> len(before_related_tail(blocks)), len(before_related_tail(blocks[2:] + blocks[:2]))
+    (2, 4)
+    """
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for index, block in enumerate(blocks):
+        if index and seen >= RELATED_TAIL_SHARE * total and _RELATED_TAIL.match(block.text):
+            return blocks[:index]
+        seen += len(block.text)
+    return blocks
+
+
+DISCLOSURE = re.compile(rf"^\W*(?:{'|'.join(DISCLOSURE_PHRASES)})", re.IGNORECASE)
 
 
 @rule(off=lambda blocks: blocks)
@@ -652,7 +768,7 @@ def without_disclosure(blocks: list[Block]) -> list[Block]:
     >>> len(without_disclosure([Block(p, "p", "Werbung im Netz wächst: " + text)]))
     1
     """
-    if len(blocks) > 1 and len(blocks[0].text) < MAX_PROMO_CHARS / 2 and _DISCLOSURE.search(blocks[0].text):
+    if len(blocks) > 1 and len(blocks[0].text) < MAX_PROMO_CHARS / 2 and DISCLOSURE.search(blocks[0].text):
         return blocks[1:]
     return blocks
 

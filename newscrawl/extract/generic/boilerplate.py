@@ -122,7 +122,7 @@ def is_ui_paragraph(text: str) -> bool:
     ...                               "WATCH | Leaders meet in Paris: the summit in two minutes")]
     [True, True, True, False, True]
     """
-    return bool(_UI_PARAGRAPH.match(text.strip(" :.…»>|-–—")) or _UI_PREFIX.match(text))
+    return bool(_UI_PARAGRAPH.match(text.strip(" :.…»>|-–—()")) or _UI_PREFIX.match(text))
 
 
 def in_teaser_link(element) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.extract.generic.body import block_text, is_inside, position
+from newscrawl.extract.generic.body import DISCLOSURE, block_text, is_inside, position
 from newscrawl.extract.generic.boilerplate import class_words
 from newscrawl.extract.generic.bylines import clean_authors, has_by_word
 from newscrawl.extract.generic.captions import split_inline_credit
@@ -109,6 +109,20 @@ def fullest_description(descriptions: list) -> str | None:
     return max(longer, key=len) if longer else first
 
 
+@rule(off=lambda text: text)
+def without_disclosure_description(text: str | None) -> str | None:
+    """No declared description when it is the advertising disclosure that opens a sponsored post
+    ("*Werbung. Dieser Beitrag enthält ...", "This post contains references to products from our
+    advertisers"): blog and review themes take the post's first lines as its description.
+
+    >>> without_disclosure_description("This post contains affiliate links. We may earn a commission.") is None
+    True
+    >>> without_disclosure_description("The council approved the budget.")
+    'The council approved the budget.'
+    """
+    return None if text and DISCLOSURE.search(text) else text
+
+
 @rule(off=lambda element, leads: False)
 def wraps_other_lead(element, leads) -> bool:
     """Whether a standfirst-like element wraps another one (``slideshow-intro`` around ``summary-list``):
@@ -160,7 +174,7 @@ def find_lead(meta, found, blocks, headline, headline_element, caption_keys=froz
     declared = meta.article_value("description")
     descriptions = [clean_title(meta.meta(key)) for key in ("og:description", "description", "twitter:description")]
     descriptions.append(clean_title(declared if isinstance(declared, str) else None))
-    description = fullest_description(descriptions)
+    description = without_disclosure_description(fullest_description(descriptions))
     first_body = found.order.get(blocks[0].element) if blocks else None
     start = found.order.get(headline_element, 0) if headline_element is not None else 0
     headline_key = comparison_key(headline)

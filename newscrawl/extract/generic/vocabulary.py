@@ -190,10 +190,17 @@ UI_PARAGRAPHS = (
     # share and subscribe buttons' labels
     "share", "teilen", "share this article", "subscribe", "abonnieren", "sign up", "newsletter",
     r"(?:click|tap) here.*",
+    # comment forms' login prompts and page-tool links left as lines ("Sie sind aktuell nicht eingeloggt.",
+    # "You must be logged in to post a comment.", "Kontakt", "Nach oben")
+    r"(?:sie sind|du bist) (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)",
+    r"you must be logged in to (?:post a )?comment", r"(?:du musst|sie müssen) angemeldet sein.{0,40}",
+    "kontakt", "contact", "contact us", "nach oben", "zum seitenanfang", "back to top", "top",
     # copyright lines
     r".*\b(?:all rights reserved|alle rechte vorbehalten)\b.*",
     # a photo or source credit on its own line
     r"(?:photo|foto|bild|image|video|quelle|source|credit)\s*:.{0,80}",
+    # the same for the post's header photo, as German blogs and magazines label it ("Titelbild: dpa")
+    r"(?:titel|beitrags|header|aufmacher|vorschau)(?:bild|foto)\s*:.{0,80}",
 )
 #: Paragraph starts that introduce a link or a video, not article text ("WATCH | ...", "READ MORE: ...").
 UI_PREFIXES = ("watch", "listen", "read more", "read also", "also read", "related", "more", "see also", "video",
@@ -237,6 +244,18 @@ PROMO_TAIL_PHRASES = (
     r"s[ií]guenos", r"suscr[ií]bete", r"siga-nos", r"todos los derechos reservados",
     # French, Italian, Polish.
     r"suivez-nous", r"abonnez-vous", r"seguici", r"zapraszamy (?:też )?do subskrypcji",
+    # Appeals for support closing reader-funded news sites and blogs ("would you consider supporting our
+    # work?", "Unterstützen Sie unsere Arbeit", "Apoya el periodismo ...", "Hazte miembro").
+    r"support(?:ing)? (?:our|us)", r"consider supporting", r"donate", r"unterstützen sie (?:uns|unsere)",
+    r"unterstütze (?:uns|unsere)", r"jetzt spenden", r"ap[oó]ya(?:nos| el periodismo)", r"hazte (?:miembro|socio)",
+    # Licence notes of blogs and wikis under the text ("Unless otherwise stated, the content of this page
+    # is licensed under ...", "Sofern nicht anders ausgewiesen, stehen Inhalte ... unter CC-BY").
+    r"licensed under", r"unless otherwise (?:stated|noted)", r"sofern nicht anders (?:ausgewiesen|angegeben|vermerkt)",
+    r"lizenziert unter",
+    # The post's filing line of WordPress and other blog themes ("This entry was posted in ...", "Der Beitrag
+    # wurde am ... veröffentlicht und wurde unter ... abgelegt", "Kommentare geschlossen").
+    r"this entry was posted", r"(?:der|dieser) (?:beitrag|eintrag) wurde am", r"kommentare (?:sind )?geschlossen",
+    r"comments are closed",
 )
 #: Phrases of the advertising disclosures that open a sponsored blog post or review before its text
 #: ("*Werbung", "Anzeige, enthält Affiliate Links", "This post contains affiliate links"): German law
@@ -245,6 +264,73 @@ DISCLOSURE_PHRASES = (
     r"\*?werbung\b", r"anzeige\b", r"enthält (?:werbung|affiliate)", r"affiliate[- ]links?",
     r"(?:this|the) (?:post|article) (?:contains|may contain)", r"sponsored (?:post|content)",
     r"in freundlicher kooperation mit", r"unbezahlte werbung",
+)
+#: Headings of a list of other articles set after the text, inside the article's container ("Related
+#: articles", "Das könnte Dich auch interessieren:", "Notas relacionadas"): plural, list-announcing
+#: phrases only (a single "Lesen Sie auch:" link sits mid-text on many news sites).  Per language, as
+#: news sites and blog themes label such boxes.  Regular expressions, matched at a block's start.
+RELATED_TAIL_HEADINGS = (
+    # English: blog themes' and news sites' related-posts boxes.
+    r"related (?:articles|stories|posts|news|content|reading)", r"you (?:may|might) also (?:like|enjoy)",
+    r"more (?:stories|articles) (?:from|like|on)", r"further reading",
+    # German: "Das könnte Sie auch interessieren", "Ähnliche Beiträge", "Zum Weiterlesen".
+    r"das könnte (?:dich|sie|euch) auch interessieren", r"(?:ähnliche|verwandte|weitere) (?:beiträge|artikel)",
+    r"zum weiterlesen", r"passend zum thema",
+    # Spanish and Portuguese: "Notas relacionadas", "Te puede interesar", "Artigos relacionados".
+    r"(?:notas|noticias|art[ií]culos|artigos|not[ií]cias) relacionad[ao]s", r"(?:también )?te puede interesar",
+    # French, Italian, Polish.
+    r"articles similaires", r"articoli correlati", r"potrebbe interessarti",
+    r"polecane artykuły", r"zobacz (?:też|także)",
+)
+#: Phrases of cookie and consent banners and outdated-browser warnings, which page templates often set
+#: inside the article's wrapper (so they land in the text): "Wir verwenden Cookies ...", "This site uses
+#: cookies", "Dein Browser ist leider veraltet".  Per language, as the banners word them.
+CONSENT_NOTICE_PHRASES = (
+    # English
+    r"(?:we|site|website) uses? cookies", r"(?:we|our partners) use cookies", r"by (?:continuing|using) (?:to use )?"
+    r"(?:this|our) (?:site|website)", r"your browser is (?:out of date|outdated|not supported)",
+    # German
+    r"(?:verwenden|nutzen|setzen|benutzen) wir cookies", r"wir (?:verwenden|nutzen|setzen|benutzen) cookies",
+    r"(?:website|webseite|seite) (?:verwendet|nutzt|benutzt) cookies", r"cookies erleichtern",
+    r"(?:mit|der) (?:der )?verwendung von cookies", r"(?:dein|ihr) browser ist (?:leider )?veraltet",
+    # Spanish, French, Italian, Polish
+    r"utilizamos cookies", r"(?:este|nuestro) sitio (?:web )?utiliza cookies", r"nous utilisons des cookies",
+    r"ce site utilise des cookies", r"utilizziamo (?:i )?cookie", r"questo sito utilizza (?:i )?cookie",
+    r"(?:ta )?strona (?:korzysta z|używa) (?:plików )?cookies",
+    # The placeholders of two-click embeds (a tweet, video or map loaded only on consent; Borlabs, Embed
+    # Privacy and similar plugins, news sites' own): "Externer Inhalt ... ohne Ihre Zustimmung",
+    # "Click to load this content from Twitter".
+    r"ohne (?:dein|deine|ihr|ihre) (?:einverständnis|zustimmung|einwilligung)",
+    r"externe[rn]? inhalte? (?:laden|anzeigen|aktivieren|zulassen|akzeptieren)",
+    r"einverstanden, dass (?:mir )?externe inhalte", r"mit dem laden des (?:inhalts|videos|tweets|beitrags)",
+    r"(?:click|tap) (?:here )?to (?:load|show|view|enable) (?:this|the|external) (?:content|embed|tweet|video|post)",
+    r"by loading (?:the|this) (?:content|video|tweet|post)",
+)
+#: Photo-credit markers that close a photo caption set as a paragraph of the text ("Lee Elder beim
+#: Masters 1975. | © Getty Images", "... (Foto: picture alliance/Kyodo)", "Crédit photo : KB"): CMSs and
+#: blogs without <figure> put the caption with its credit under the photo.  Regular expressions.
+CREDIT_MARKERS = (
+    r"©", r"\(c\)",                                    # the copyright sign, or its ASCII form
+    r"\bfotos?\s*:", r"\bbild(?:er)?\s*:",              # German captions' "Foto: dpa", "Bild: ..."
+    r"\bphotos?\s*:", r"\bimage\s*:", r"\bcredit\s*:",  # English captions
+    r"\bcr[ée]dit photo\s*:", r"\bfotograf[ií]a\s*:",    # French and Spanish captions
+)
+#: Labels of numbered figure captions ("Abbildung 4: ...", "Figure 2. ...", "Abb. 3:") that guides, tutorials
+#: and scientific blogs set as a line under each illustration.  Per language; regular expressions.
+FIGURE_LABELS = (
+    r"abbildung", r"abb\.", r"grafik", r"schaubild",   # German
+    r"figure", r"fig\.", r"chart", r"exhibit",          # English
+    r"imagen", r"gráfico", r"ilustración",             # Spanish
+    r"illustration", r"rysunek", r"ryc\.",             # French, Polish
+)
+#: Labels of a date line inside the text's wrapper ("Aktualisiert am 17.01.2021.", "Stand: 05. Februar 2020",
+#: "Updated: 28 Apr 2020", "News date : 04/21/2022"): the page's date (a field of its own), not text.
+#: Per language, as CMS templates label the line; regular expressions, matched at a short line's start.
+DATE_LINE_LABELS = (
+    r"(?:zuletzt )?aktualisiert(?: am)?", r"stand", r"veröffentlicht(?: am)?", r"datum",   # German
+    r"(?:last )?updated(?: on)?", r"published(?: on)?", r"posted(?: on)?", r"(?:news )?date",  # English
+    r"actualizado(?: el)?", r"publicado(?: el)?",                                        # Spanish
+    r"mis à jour(?: le)?", r"publié(?: le)?",                                            # French
 )
 #: A comment counter closing the text ("3 Kommentare", "No comments", "Keine Kommentare").
 COMMENT_COUNT_WORDS = ("comments?", "kommentare?", "comentarios?", "commentaires?", "commenti", "komentarz[ey]?")
