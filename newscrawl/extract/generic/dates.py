@@ -10,7 +10,9 @@ The published date is chosen in this order, each step only when the ones before 
 3. htmldate's original-date search (``library_date``), the maintained library trafilatura uses: it
    reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text;
 4. a date in the plain text around the headline (``dateline_date``), else anywhere in the page's
-   text (``page_text_date``).
+   text (``page_text_date``);
+5. htmldate's extensive search (``extensive_library_date``), only on a page where every step
+   before found nothing, so that its cost falls on those few pages.
 
 Published and modified stay apart: the modified date is only the declared modification date,
 and a declared modification date is never taken as the published one.  Only step 3 may end on
@@ -367,11 +369,30 @@ def library_date(html: str | None, url: str | None) -> str | None:
     >>> library_date('<html><body><p>Nothing here.</p></body></html>', "https://x.org/a") is None
     True
     """
+    return _htmldate(html, url, extensive=False)
+
+
+@rule(off=lambda html, url: None)
+def extensive_library_date(html: str | None, url: str | None) -> str | None:
+    """htmldate's extensive search (free text read with dateparser, copyright lines, ...): the last
+    resort, for a page on which the fast mode, the dateline and the page's text found no date.  It
+    costs several times the fast mode, but only on those few pages.
+
+    >>> extensive_library_date('<html><body><p>Zuletzt aktualisiert am 17. Januar 2021</p></body></html>', None)
+    '2021-01-17T00:00:00'
+    >>> extensive_library_date('<html><body><p>Nothing here.</p></body></html>', "https://x.org/a") is None
+    True
+    """
+    return _htmldate(html, url, extensive=True)
+
+
+def _htmldate(html: str | None, url: str | None, extensive: bool) -> str | None:
+    """htmldate's original date of the page in its fast or extensive mode, through ``to_iso``."""
     # A text that looks like a URL would be downloaded by htmldate: never for a page.
     if not html or not html.lstrip().startswith("<"):
         return None
     try:
-        return to_iso(find_date(html, url=original_url(url), original_date=True, extensive_search=False,
+        return to_iso(find_date(html, url=original_url(url), original_date=True, extensive_search=extensive,
                                 outputformat=LIBRARY_FORMAT, max_date=LATEST_DATE))
     except Exception:  # noqa: BLE001 - a library failure must not fail the page
         return None

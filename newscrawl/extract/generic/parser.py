@@ -29,6 +29,7 @@ from newscrawl.extract.generic.dates import (
     dateline_date,
     declared_modified,
     declared_published,
+    extensive_library_date,
     library_date,
     page_text_date,
     visible_date,
@@ -296,11 +297,12 @@ class GenericParser(ArticleParser):
 
     def checked_published(self, declared, html, url, found, headline_element, root=None):
         """The declared date checked against the URL's; else the visible one; else htmldate's; else a
-        dateline's; else the first in the page's text."""
+        dateline's; else the first in the page's text; else htmldate's extensive search."""
         moment = declared or self.visible_date(found, headline_element)
         if moment:
             return agreed_with_url(moment, url)
-        return library_date(html, url) or dateline_date(headline_element) or page_text_date(root)
+        return (library_date(html, url) or dateline_date(headline_element) or page_text_date(root)
+                or extensive_library_date(html, url))
 
     def modified_at(self, selector, meta):
         return declared_modified(selector, meta)
