@@ -144,7 +144,7 @@ def test_order_declared_then_visible_then_library():
     assert published(page("", visible))[0] == "2024-05-03T00:00:00"
     undated = page("", ARTICLE)
     assert published(undated, "https://example.org/2019/10/31/story/")[0] == "2019-10-31T00:00:00"
-    with switched_off("dates.library_date"):
+    with switched_off("dates.library_date", "dates.extensive_library_date"):
         assert published(undated, "https://example.org/2019/10/31/story/")[0] is None
 
 
@@ -172,3 +172,29 @@ def test_utc_value_takes_the_local_offset_the_page_writes_elsewhere():
     assert published(html)[0] == "2022-05-03T23:37:37-04:00"
     with switched_off("dates.with_local_offset"):
         assert published(html)[0] == "2022-05-04T03:37:37Z"
+
+
+def test_library_bare_day_takes_the_time_printed_on_that_day():
+    """htmldate reads the day from the URL; the page prints the time beside the headline."""
+    body = "<article><h1>A headline long enough</h1><p>Do 25.04.24 | 14:07 Uhr</p><p>Text.</p></article>"
+    url = "https://example.org/2024/04/25/story/"
+    assert published(page("", body), url)[0] == "2024-04-25T14:07:00"
+    with switched_off("dates.with_printed_time"):
+        assert published(page("", body), url)[0] == "2024-04-25T00:00:00"
+    # A time printed on another day is another event's: the bare day stays.
+    other = body.replace("25.04.24", "26.04.24")
+    assert published(page("", other), url)[0] == "2024-04-25T00:00:00"
+
+
+def test_extensive_search_only_when_nothing_else_dates_the_page():
+    """The extensive search is the last resort: it dates a page no other source dates, and is never
+    read on a page another source dates."""
+    footer = "<footer>Letzte Änderung 2016-05-22</footer>"
+    undated = page("", "<article><h1>A headline long enough</h1><p>Text without a date.</p></article>" + footer)
+    earlier = ("dates.library_date", "dates.page_text_date", "dates.dateline_date")
+    with switched_off(*earlier):
+        assert published(undated)[0] == "2016-05-22T00:00:00"
+    with switched_off(*earlier, "dates.extensive_library_date"):
+        assert published(undated)[0] is None
+    dated = page('<meta property="article:published_time" content="2024-05-01T09:00:00+02:00">', undated)
+    assert published(dated)[0] == "2024-05-01T09:00:00+02:00"

@@ -14,6 +14,9 @@ The published date is chosen in this order, each step only when the ones before 
 5. htmldate's extensive search (``extensive_library_date``), only on a page where every step
    before found nothing, so that its cost falls on those few pages.
 
+Steps 3 to 5 are ``fallback_published``; a bare day from htmldate takes the time of day the page
+prints on that day (``with_printed_time``).
+
 Published and modified stay apart: the modified date is only the declared modification date,
 and a declared modification date is never taken as the published one.  Only step 3 may end on
 it, when htmldate finds nothing older on a page that declares nothing else.
@@ -261,6 +264,44 @@ def visible_date(found, headline_element, position) -> str | None:
         if moment:
             return moment
     return None
+
+
+def fallback_published(html: str | None, url: str | None, headline_element, root) -> str | None:
+    """The published date of a page that neither declares nor marks one: htmldate's (with the time
+    the page prints, ``with_printed_time``), else a dateline's, else the first in the page's text,
+    else htmldate's extensive search.
+
+    >>> from lxml import html as lxml_html
+    >>> markup = "<html><body><h1>Title</h1><p>Posted 2021-03-04 by admin.</p></body></html>"
+    >>> page = lxml_html.fromstring(markup)
+    >>> fallback_published(markup, None, page.find(".//h1"), page)
+    '2021-03-04T00:00:00'
+    """
+    moment = library_date(html, url)
+    if moment:
+        return with_printed_time(moment, headline_element, root)
+    return dateline_date(headline_element) or page_text_date(root) or extensive_library_date(html, url)
+
+
+@rule(off=lambda moment, headline_element, root: moment)
+def with_printed_time(moment: str, headline_element, root) -> str:
+    """htmldate's bare day (midnight, no offset) with the time of day the page prints for the same day
+    in its dateline or, else, its first dated text ("Do 25.04.24 | 14:07 Uhr"): htmldate reads the
+    date from the URL or a meta tag and drops the time a broadcaster or forum prints next to it.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><h1>Title</h1><p>Stand: 25.04.2024, 14:07 Uhr</p></div>")
+    >>> with_printed_time("2024-04-25T00:00:00", page.find("h1"), page)
+    '2024-04-25T14:07:00'
+    >>> with_printed_time("2024-04-26T00:00:00", page.find("h1"), page)
+    '2024-04-26T00:00:00'
+    """
+    if not moment.endswith("T00:00:00"):
+        return moment
+    for printed in (dateline_date(headline_element), page_text_date(root)):
+        if printed and printed[:10] == moment[:10] and not printed.endswith("T00:00:00"):
+            return printed
+    return moment
 
 
 def _texts_after(element, limit: int):

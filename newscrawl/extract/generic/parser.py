@@ -26,12 +26,9 @@ from newscrawl.extract.generic.bylines import (
 from newscrawl.extract.generic.captions import find_captions
 from newscrawl.extract.generic.dates import (
     agreed_with_url,
-    dateline_date,
     declared_modified,
     declared_published,
-    extensive_library_date,
-    library_date,
-    page_text_date,
+    fallback_published,
     visible_date,
 )
 from newscrawl.extract.generic.headlines import page_headline
@@ -301,8 +298,7 @@ class GenericParser(ArticleParser):
         moment = declared or self.visible_date(found, headline_element)
         if moment:
             return agreed_with_url(moment, url)
-        return (library_date(html, url) or dateline_date(headline_element) or page_text_date(root)
-                or extensive_library_date(html, url))
+        return fallback_published(html, url, headline_element, root)
 
     def modified_at(self, selector, meta):
         return declared_modified(selector, meta)
