@@ -266,6 +266,32 @@ def visible_date(found, headline_element, position) -> str | None:
     return None
 
 
+@rule(off=lambda declared, printed, headline_element, modified: declared)
+def printed_over_declared(declared: str, printed: str | None, headline_element, modified: list) -> str:
+    """The date printed at the headline where it and the dateline agree on another day than the
+    declared one: a template or import date in the markup, or a UTC value the page prints on its
+    local day.  Not when the printed day is the declared modification day (the "updated" line),
+    nor when a bare printed day stands one day from a timed declared value (a print edition's day).
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><h1>Title</h1><p>29.04.2020, 12:01 Uhr</p></div>")
+    >>> printed_over_declared("2020-04-30", "2020-04-29T12:01:00", page.find("h1"), [])
+    '2020-04-29T12:01:00'
+    >>> printed_over_declared("2020-04-30", "2020-04-29T12:01:00", page.find("h1"), ["2020-04-29T12:01:00Z"])
+    '2020-04-30'
+    """
+    declared_moment, printed_moment = parse_datetime(declared), parse_datetime(printed) if printed else None
+    if declared_moment is None or printed_moment is None or declared_moment.date() == printed_moment.date():
+        return declared
+    if any((m := parse_datetime(value)) is not None and m.date() == printed_moment.date() for value in modified):
+        return declared
+    if printed.endswith("T00:00:00") and _has_time(declared) \
+            and abs((printed_moment.date() - declared_moment.date()).days) <= 1:
+        return declared
+    dateline = dateline_date(headline_element)
+    return printed if dateline and dateline[:10] == printed[:10] else declared
+
+
 def fallback_published(html: str | None, url: str | None, headline_element, root) -> str | None:
     """The published date of a page that neither declares nor marks one: htmldate's (with the time
     the page prints, ``with_printed_time``), else a dateline's, else the first in the page's text,

@@ -29,6 +29,7 @@ from newscrawl.extract.generic.dates import (
     declared_modified,
     declared_published,
     fallback_published,
+    printed_over_declared,
     visible_date,
 )
 from newscrawl.extract.generic.headlines import page_headline
@@ -216,7 +217,7 @@ class GenericParser(ArticleParser):
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
         article.published_at = self.checked_published(article.published_at, html, url, found, headline_element,
-                                                       selector.root)
+                                                       selector.root, declared_modified(selector, meta))
         article.language = self.checked_language(article.language, detection_text(article.headline, paragraphs))
         article.site = site_of(article.canonical_url or url)
         return article
@@ -292,10 +293,11 @@ class GenericParser(ArticleParser):
         """The first date printed near the headline (no machine-readable date on the page)."""
         return visible_date(found, headline_element, self._position)
 
-    def checked_published(self, declared, html, url, found, headline_element, root=None):
-        """The declared date checked against the URL's; else the visible one; else htmldate's; else a
-        dateline's; else the first in the page's text; else htmldate's extensive search."""
-        moment = declared or self.visible_date(found, headline_element)
+    def checked_published(self, declared, html, url, found, headline_element, root=None, modified=()):
+        """The declared date checked against the printed one and the URL's; else the visible one; else
+        htmldate's; else a dateline's; else the first in the page's text; else htmldate's extensive search."""
+        printed = self.visible_date(found, headline_element)
+        moment = printed_over_declared(declared, printed, headline_element, modified) if declared else printed
         if moment:
             return agreed_with_url(moment, url)
         return fallback_published(html, url, headline_element, root)
