@@ -144,7 +144,7 @@ def test_order_declared_then_visible_then_library():
     assert published(page("", visible))[0] == "2024-05-01T00:00:00"
     undated = page("", ARTICLE)
     assert published(undated, "https://example.org/2019/10/31/story/")[0] == "2019-10-31T00:00:00"
-    with switched_off("dates.library_date", "dates.extensive_library_date"):
+    with switched_off("dates.library_date"):
         assert published(undated, "https://example.org/2019/10/31/story/")[0] is None
 
 
@@ -184,20 +184,6 @@ def test_library_bare_day_takes_the_time_printed_on_that_day():
     # A time printed on another day is another event's: the bare day stays.
     other = body.replace("25.04.24", "26.04.24")
     assert published(page("", other), url)[0] == "2024-04-25T00:00:00"
-
-
-def test_extensive_search_only_when_nothing_else_dates_the_page():
-    """The extensive search is the last resort: it dates a page no other source dates, and is never
-    read on a page another source dates."""
-    footer = "<footer>Letzte Änderung 2016-05-22</footer>"
-    undated = page("", "<article><h1>A headline long enough</h1><p>Text without a date.</p></article>" + footer)
-    earlier = ("dates.library_date", "dates.page_text_date", "dates.dateline_date")
-    with switched_off(*earlier):
-        assert published(undated)[0] == "2016-05-22T00:00:00"
-    with switched_off(*earlier, "dates.extensive_library_date"):
-        assert published(undated)[0] is None
-    dated = page('<meta property="article:published_time" content="2024-05-01T09:00:00+02:00">', undated)
-    assert published(dated)[0] == "2024-05-01T09:00:00+02:00"
 
 
 def test_printed_date_at_the_headline_over_a_declared_date_on_another_day():

@@ -295,7 +295,7 @@ class GenericParser(ArticleParser):
 
     def checked_published(self, declared, html, url, found, headline_element, root=None, modified=()):
         """The declared date checked against the printed one and the URL's; else the visible one; else
-        htmldate's; else a dateline's; else the first in the page's text; else htmldate's extensive search."""
+        htmldate's; else a dateline's; else the first in the page's text."""
         printed = self.visible_date(found, headline_element)
         moment = printed_over_declared(declared, printed, headline_element, modified) if declared else printed
         if moment:
