@@ -138,10 +138,10 @@ def test_modified_only_page_is_not_given_its_modified_date_by_the_parser():
 
 
 def test_order_declared_then_visible_then_library():
-    visible = '<article><h1>A headline long enough</h1><span class="date">3. Mai 2024</span><p>Text</p></article>'
+    visible = '<article><h1>A headline long enough</h1><span class="date">1. Mai 2024</span><p>Text</p></article>'
     declared = page('<meta property="article:published_time" content="2024-05-01T09:00:00Z">', visible)
     assert published(declared)[0] == "2024-05-01T09:00:00Z"
-    assert published(page("", visible))[0] == "2024-05-03T00:00:00"
+    assert published(page("", visible))[0] == "2024-05-01T00:00:00"
     undated = page("", ARTICLE)
     assert published(undated, "https://example.org/2019/10/31/story/")[0] == "2019-10-31T00:00:00"
     with switched_off("dates.library_date"):
@@ -172,3 +172,28 @@ def test_utc_value_takes_the_local_offset_the_page_writes_elsewhere():
     assert published(html)[0] == "2022-05-03T23:37:37-04:00"
     with switched_off("dates.with_local_offset"):
         assert published(html)[0] == "2022-05-04T03:37:37Z"
+
+
+def test_library_bare_day_takes_the_time_printed_on_that_day():
+    """htmldate reads the day from the URL; the page prints the time beside the headline."""
+    body = "<article><h1>A headline long enough</h1><p>Do 25.04.24 | 14:07 Uhr</p><p>Text.</p></article>"
+    url = "https://example.org/2024/04/25/story/"
+    assert published(page("", body), url)[0] == "2024-04-25T14:07:00"
+    with switched_off("dates.with_printed_time"):
+        assert published(page("", body), url)[0] == "2024-04-25T00:00:00"
+    # A time printed on another day is another event's: the bare day stays.
+    other = body.replace("25.04.24", "26.04.24")
+    assert published(page("", other), url)[0] == "2024-04-25T00:00:00"
+
+
+def test_printed_date_at_the_headline_over_a_declared_date_on_another_day():
+    """A printed date and the dateline agree on a day the markup does not declare: the printed one;
+    not when the printed day is the declared modification day."""
+    body = ('<article><h1>A headline long enough</h1><span class="date">29.04.2020, 12:01 Uhr</span>'
+            '<p>Text.</p></article>')
+    declared = '<meta property="article:published_time" content="2020-04-30">'
+    assert published(page(declared, body))[0] == "2020-04-29T12:01:00"
+    with switched_off("dates.printed_over_declared"):
+        assert published(page(declared, body))[0] == "2020-04-30T00:00:00"
+    updated = declared + '<meta property="article:modified_time" content="2020-04-29T12:01:00+02:00">'
+    assert published(page(updated, body))[0] == "2020-04-30T00:00:00"

@@ -21,11 +21,10 @@ from newscrawl.extract.generic.body import (
 from newscrawl.extract.generic.captions import find_captions
 from newscrawl.extract.generic.dates import (
     agreed_with_url,
-    dateline_date,
     declared_modified,
     declared_published,
-    library_date,
-    page_text_date,
+    fallback_published,
+    printed_over_declared,
     visible_date,
 )
 from newscrawl.extract.generic.headlines import page_headline
@@ -88,7 +87,7 @@ class GenericParser(ArticleParser):
         loader.add_value("language", self.language(selector, meta))
         article = loader.load_item()
         article.published_at = self.checked_published(article.published_at, html, url, found, headline_element,
-                                                       selector.root)
+                                                       selector.root, declared_modified(selector, meta))
         article.language = self.checked_language(article.language, detection_text(article.headline, paragraphs))
         article.site = site_of(article.canonical_url or url)
         return article
@@ -136,13 +135,14 @@ class GenericParser(ArticleParser):
         """The first date printed near the headline (no machine-readable date on the page)."""
         return visible_date(found, headline_element, self._position)
 
-    def checked_published(self, declared, html, url, found, headline_element, root=None):
-        """The declared date checked against the URL's; else the visible one; else htmldate's; else a
-        dateline's; else the first in the page's text."""
-        moment = declared or self.visible_date(found, headline_element)
+    def checked_published(self, declared, html, url, found, headline_element, root=None, modified=()):
+        """The declared date checked against the printed one and the URL's; else the visible one; else
+        htmldate's; else a dateline's; else the first in the page's text."""
+        printed = self.visible_date(found, headline_element)
+        moment = printed_over_declared(declared, printed, headline_element, modified) if declared else printed
         if moment:
             return agreed_with_url(moment, url)
-        return library_date(html, url) or dateline_date(headline_element) or page_text_date(root)
+        return fallback_published(html, url, headline_element, root)
 
     def modified_at(self, selector, meta):
         return declared_modified(selector, meta)
