@@ -177,6 +177,32 @@ def after_title_crumb(title: str) -> str:
     return title
 
 
+#: Letters of Chinese, Japanese and Korean, whose titles join a site's or section's name with an
+#: unspaced hyphen ("...英雄的城！-新华网", "... 부담 커졌다-정치").
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: The most letters such a name has ("新华网", "정치"): a longer tail is a part of the headline.
+MAX_CJK_SUFFIX_CHARS = 6
+_CJK_SUFFIX = re.compile(rf"(?<=[^\s-])-[{_CJK}]{{1,{MAX_CJK_SUFFIX_CHARS}}}$")
+_CJK_LETTER = re.compile(f"[{_CJK}]")
+
+
+@rule(off=lambda title: title)
+def cjk_suffix_dropped(title: str) -> str:
+    """A Chinese, Japanese or Korean title without the short name its last unspaced hyphen joins on.
+
+    >>> cjk_suffix_dropped("武汉的声音：有英勇的你，才有英雄的城！-新华网")
+    '武汉的声音：有英勇的你，才有英雄的城！'
+    >>> cjk_suffix_dropped("Rot-Grün"), cjk_suffix_dropped("北京-上海")
+    ('Rot-Grün', '北京-上海')
+    >>> cjk_suffix_dropped("北京-上海高速铁路的建设和运营")
+    '北京-上海高速铁路的建设和运营'
+    """
+    match = _CJK_SUFFIX.search(title)
+    if match and match.start() > MAX_CJK_SUFFIX_CHARS and _CJK_LETTER.search(title[:match.start()]):
+        return title[:match.start()].rstrip()
+    return title
+
+
 def is_site_heading(text: str, site_name: str | None, labels: list[str]) -> bool:
     """Whether an h1 shows the site's name (a logo set as h1), not an article's title.
 
@@ -323,10 +349,16 @@ def _is_hidden(element, words: str) -> bool:
             or bool(HIDDEN_CLASSES.intersection(words.split())))
 
 
+#: Elements whose text readers do not see as part of a headline: ruby readings (Japanese furigana
+#: over kanji) and code.
+_UNSHOWN_TAGS = ("script", "style", "template", "rt", "rp")
+
+
 @rule(off=lambda element: None)
 def headline_part(element) -> str | None:
-    """The text of a headline element without the topic label it marks up inside itself (and without
-    hidden separators); ``None`` when it marks up no label.
+    """The text of a headline element without the topic label it marks up inside itself and without
+    text hidden from readers (screen-reader labels such as "Headline:", hidden separators, ruby
+    readings); ``None`` when it has neither.
 
     >>> from lxml import html as lxml_html
     >>> headline_part(lxml_html.fromstring('<h1><span class="article-title__overline">Nahost</span>'
@@ -334,6 +366,8 @@ def headline_part(element) -> str | None:
     'Die Lage'
     >>> headline_part(lxml_html.fromstring('<h1><span>Nahost</span> <span>Die Lage</span></h1>')) is None
     True
+    >>> headline_part(lxml_html.fromstring('<h1><span class="visuallyhidden">Headline:</span> Energiewende</h1>'))
+    'Energiewende'
     """
     parts: list[str] = []
     labelled = False
@@ -343,11 +377,13 @@ def headline_part(element) -> str | None:
         if node.text:
             parts.append(node.text)
         for child in node:
-            if isinstance(child.tag, str) and child.tag not in ("script", "style", "template"):
+            if isinstance(child.tag, str):
                 words = class_words(child)
-                if KICKER_CLASS.search(words):
+                if child.tag in _UNSHOWN_TAGS:
+                    labelled = labelled or (child.tag in ("rt", "rp") and bool((child.text or "").strip()))
+                elif KICKER_CLASS.search(words) or _is_hidden(child, words):
                     labelled = True
-                elif not _is_hidden(child, words):
+                else:
                     visit(child)
             if child.tail:
                 parts.append(child.tail)
@@ -376,7 +412,7 @@ def shown_over_seo(candidates: dict) -> str | None:
 
 
 _TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "„": '"', "“": '"', "”": '"', "«": '"',
-                             "»": '"', "‘": "'", "’": "'", "‚": "'", "\u00ad": None})
+                             "»": '"', "‘": "'", "’": "'", "‚": "'", "…": "...", "\u00ad": None})
 
 
 def vote_key(title: str) -> str:
@@ -399,6 +435,40 @@ def shown_typography(chosen: str, h1: str | None) -> str:
     'A title'
     """
     return h1 if h1 and h1 != chosen and vote_key(h1) == vote_key(chosen) else chosen
+
+
+#: A date glued after a headline in its h1 ("... der Region 02.02.2022 • Presse"); other words after a
+#: declared title are more often the words a length-limited ``og:title`` cut off.
+_GLUED_DATE = re.compile(r"\s+\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+
+
+@rule(off=lambda h1, declared: h1)
+def glued_label_dropped(h1: str, declared) -> str:
+    """A declared title that the h1 holds with only a space between it and the rest: the h1's text
+    glues a label set in its own element before the headline ("Tunesien Große Aufgaben ...") or a
+    dateline after it ("Zuschauerrückkehr ... 02.02.2022 • Presse").  A label joined by a colon or
+    dash is the headline's own ("„Pure Leere“: Marita Kramer ...").
+
+    >>> glued_label_dropped("Tunesien Große Aufgaben für die neue Regierung", ["Große Aufgaben für die neue Regierung"])
+    'Große Aufgaben für die neue Regierung'
+    >>> glued_label_dropped("Pure Leere: Kramer verpasst Spiele in Peking", ["Kramer verpasst Spiele in Peking"])
+    'Pure Leere: Kramer verpasst Spiele in Peking'
+    >>> glued_label_dropped("Die Rückkehr der Fans 02.02.2022 • Presse", ["Die Rückkehr der Fans"])
+    'Die Rückkehr der Fans'
+    >>> glued_label_dropped("Juicio entra en la recta final; sentencia podría", ["Juicio entra en la recta final;"])
+    'Juicio entra en la recta final; sentencia podría'
+    """
+    for title in declared:
+        if not title or len(title) >= len(h1) or len(title.split()) < MIN_HEADLINE_WORDS:
+            continue
+        at = h1.find(title)
+        if at < 0:
+            continue
+        before, after = h1[:at], h1[at + len(title):]
+        if (not before or (before.endswith(" ") and before.rstrip()[-1:].isalnum())) \
+                and (not after or _GLUED_DATE.match(after)):
+            return title
+    return h1
 
 
 @rule(off=lambda title, site_name: False)
@@ -429,14 +499,15 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     'Die Lage am Morgen'
     """
     labels = host_labels(url)
-    declared = {key: strip_host_name(after_title_crumb(strip_site_name(clean_title(value), site_name)), labels)
+    declared = {key: strip_host_name(after_title_crumb(cjk_suffix_dropped(strip_site_name(clean_title(value),
+                                                                                      site_name))), labels)
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
     declared = {key: value for key, value in declared.items() if not is_site_title(value, site_name)}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
     h1s = site_headings_dropped(h1s, site_name, labels)
-    keys = {value.casefold() for value in declared.values()}
-    h1 = next((h for h in h1s if h.casefold() in keys), None)
+    keys = {vote_key(value) for value in declared.values()}
+    h1 = next((h for h in h1s if vote_key(h) in keys), None)
     if h1 is None:  # a declared title holds the h1 among other parts ("Section - Headline - Site")
         h1 = longest_inside(h1s, list(declared.values()))
     if h1 is None:  # a declared title is a short h1 plus a suffix ("Headline - Site")
@@ -467,6 +538,9 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
                   for key, value in candidates.items()}
     if "h1" in candidates:  # declared titles that are the page's h1 plus decoration
         candidates = {key: shortest_inside(value, [candidates["h1"]], labels) for key, value in candidates.items()}
+    if "h1" in candidates:  # an h1 that shows a declared title behind or before a glued-on label
+        candidates["h1"] = glued_label_dropped(candidates["h1"],
+                                               [value for key, value in candidates.items() if key != "h1"])
     shown = shown_over_seo(candidates)
     if shown:
         return shown
