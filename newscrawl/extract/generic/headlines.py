@@ -160,6 +160,24 @@ def strip_host_name(title: str, labels: list[str]) -> str:
     return title
 
 
+#: A separator left at either end of a declared title once a site's name is cut off ("» Jens Weber"
+#: from "site.de //  » Jens Weber", "Title -"): followed (or preceded) by a space, so a quote such as
+#: "»frag.jetzt«" stays.
+_DANGLING_SEPARATOR = re.compile(r"^[|\-–—›»·•/:]+\s+|\s+[|\-–—›»·•/:]+$")
+
+
+@rule(off=lambda title: title)
+def dangling_separator_dropped(title: str) -> str:
+    """A declared title without a separator left dangling at its start or end.
+
+    >>> dangling_separator_dropped("» Jens Weber"), dangling_separator_dropped("National Rail Enquiries -")
+    ('Jens Weber', 'National Rail Enquiries')
+    >>> dangling_separator_dropped("»frag.jetzt«")
+    '»frag.jetzt«'
+    """
+    return _DANGLING_SEPARATOR.sub("", title) or title
+
+
 @rule(off=lambda title: title)
 def after_title_crumb(title: str) -> str:
     """The part of a declared title after a filing crumb (``TITLE_CRUMBS``): "Site » Blog Archive » Post".
@@ -499,8 +517,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     'Die Lage am Morgen'
     """
     labels = host_labels(url)
-    declared = {key: strip_host_name(after_title_crumb(cjk_suffix_dropped(strip_site_name(clean_title(value),
-                                                                                      site_name))), labels)
+    declared = {key: dangling_separator_dropped(strip_host_name(after_title_crumb(cjk_suffix_dropped(
+                     strip_site_name(clean_title(value), site_name))), labels))
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
     declared = {key: value for key, value in declared.items() if not is_site_title(value, site_name)}
