@@ -489,6 +489,24 @@ def glued_label_dropped(h1: str, declared) -> str:
     return h1
 
 
+@rule(off=lambda title, h1: title)
+def seo_topic_dropped(title: str, h1: str) -> str:
+    """The h1 for a declared title that is the h1 behind a topic label ("Pressemitteilung: <h1>"),
+    on a page that declares no JSON-LD headline: there ``og:title`` and ``<title>`` are SEO titles
+    that put the page's topic or type first, and the h1 is the headline.  (A news page's JSON-LD
+    headline and ``og:title`` that add a label are written by its editors: "Kenia: Nairobi von
+    unten" over the h1 "Nairobi von unten"; that case keeps the label.)
+
+    >>> seo_topic_dropped("Pressemitteilung: Endlich mehr Beschleunigung wagen!", "Endlich mehr Beschleunigung wagen!")
+    'Endlich mehr Beschleunigung wagen!'
+    >>> seo_topic_dropped("Pressemitteilung: Endlich mehr", "Mehr")
+    'Pressemitteilung: Endlich mehr'
+    """
+    if title != h1 and title.endswith(": " + h1) and len(title[: -len(h1)].split()) <= MAX_KICKER_WORDS:
+        return h1
+    return title
+
+
 @rule(off=lambda title, site_name: False)
 def is_site_title(title: str, site_name: str | None) -> bool:
     """Whether a declared title is just the site's name (``og:site_name``): a template's title left unfilled.
@@ -556,6 +574,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
                   for key, value in candidates.items()}
     if "h1" in candidates:  # declared titles that are the page's h1 plus decoration
         candidates = {key: shortest_inside(value, [candidates["h1"]], labels) for key, value in candidates.items()}
+    if "h1" in candidates and "jsonld" not in candidates:  # SEO titles: "Topic: <the h1>"
+        candidates = {key: seo_topic_dropped(value, candidates["h1"]) for key, value in candidates.items()}
     if "h1" in candidates:  # an h1 that shows a declared title behind or before a glued-on label
         candidates["h1"] = glued_label_dropped(candidates["h1"],
                                                [value for key, value in candidates.items() if key != "h1"])
