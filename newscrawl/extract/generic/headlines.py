@@ -507,6 +507,30 @@ def seo_topic_dropped(title: str, h1: str) -> str:
     return title
 
 
+@rule(off=lambda chosen, candidates: chosen)
+def fuller_h1_shown(chosen: str, candidates: dict) -> str:
+    """The h1 when it holds the chosen title and more ("Zitronenkuchen vom Blech: einfach köstlich!"
+    over the ``og:title`` "Zitronenkuchen vom Blech") on a page that declares no JSON-LD headline:
+    its SEO titles shorten the headline the page shows.  Not when a dash sets the rest apart (a topic
+    label: ``dashed_label_dropped``).
+
+    >>> fuller_h1_shown("Zitronenkuchen vom Blech", {"og": "Zitronenkuchen vom Blech",
+    ...                 "h1": "Zitronenkuchen vom Blech: einfach köstlich!"})
+    'Zitronenkuchen vom Blech: einfach köstlich!'
+    >>> fuller_h1_shown("Drusen fordern Teilhabe", {"og": "Drusen fordern Teilhabe",
+    ...                 "h1": "Minderheit in Syrien - Drusen fordern Teilhabe"})
+    'Drusen fordern Teilhabe'
+    """
+    h1 = candidates.get("h1")
+    if not h1 or "jsonld" in candidates or len(h1) <= len(chosen) or not _inside(chosen, h1):
+        return chosen
+    at = h1.casefold().find(chosen.casefold())
+    before, after = h1[:at].rstrip(), h1[at + len(chosen):].lstrip()
+    if (before and before[-1] in LABEL_DASHES) or (after and after[0] in LABEL_DASHES):
+        return chosen
+    return h1
+
+
 @rule(off=lambda title, site_name: False)
 def is_site_title(title: str, site_name: str | None) -> bool:
     """Whether a declared title is just the site's name (``og:site_name``): a template's title left unfilled.
@@ -587,7 +611,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     if not ranked:
         return candidates.get("title")
     best = max(ranked, key=lambda key: (votes[vote_key(candidates[key])], -ranked.index(key)))
-    return shown_typography(candidates[best], candidates.get("h1"))
+    chosen = fuller_h1_shown(candidates[best], candidates)
+    return shown_typography(chosen, candidates.get("h1"))
 
 
 def page_headline(found, selector, meta, url: str | None = None):
