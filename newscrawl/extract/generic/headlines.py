@@ -4,7 +4,9 @@ Sources: the page's ``<h1>`` (the one matching a declared title), JSON-LD ``head
 ``og:title``, ``twitter:title`` and ``<title>``.  Declared titles often carry the site name
 ("... - Site", "Site | ...") or a date; a title that is another source plus such a suffix is
 reduced to that source.  Ties go to ``og:title``: it is the title written for readers, where
-the JSON-LD headline is sometimes the SEO variant.
+the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
+``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
+to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``).
 """
 from __future__ import annotations
 
