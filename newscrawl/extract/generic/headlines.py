@@ -462,6 +462,32 @@ def shown_typography(chosen: str, h1: str | None) -> str:
 _GLUED_DATE = re.compile(r"\s+\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 
 
+@rule(off=lambda h1, declared: None)
+def glued_kicker_part(h1: str, declared) -> str | None:
+    """The h1 without a topic label glued before it when a declared title sets that label apart with
+    a separator ("100. Geburtstag Holocaust-Überlebende ..." and the ``og:title`` "100. Geburtstag:
+    Holocaust-Überlebende ..."): the label is a kicker line of its own on the page.  ``None`` when no
+    declared title starts with such a label.
+
+    >>> glued_kicker_part("Olympia in Paris Getränke per Schiff ins Zentrum",
+    ...                   ["Olympia in Paris - Getränke per Schiff ins Zentrum"])
+    'Getränke per Schiff ins Zentrum'
+    >>> glued_kicker_part("Olympia in Paris: Getränke per Schiff", ["Olympia in Paris: Getränke per Schiff"]) is None
+    True
+    """
+    for title in declared:
+        separator = _TITLE_SEGMENT.search(title or "")
+        if not separator:
+            continue
+        label = title[:separator.start()].strip()
+        if not label or len(label.split()) > MAX_KICKER_WORDS or not h1.startswith(label + " "):
+            continue
+        rest = h1[len(label):].strip()
+        if len(rest.split()) >= MIN_HEADLINE_WORDS and rest[:1].isalnum():
+            return rest
+    return None
+
+
 @rule(off=lambda h1, declared: h1)
 def glued_label_dropped(h1: str, declared) -> str:
     """A declared title that the h1 holds with only a space between it and the rest: the h1's text
@@ -577,6 +603,7 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     anchors = []
     if h1 is None:  # the h1 marks up a label the declared titles lack or replace
         parts = [clean_title(p) for p in (h1_parts or [])[:5] if p and clean_title(p)]
+        parts += [p for p in (glued_kicker_part(h, list(declared.values())) for h in h1s) if p]
         h1 = next((p for p in parts if any(v.casefold() == p.casefold() or strip_kicker(v, [p]) == p
                                            or dashed_label_dropped(v, p) == p for v in declared.values())), None)
         anchors = [h1] if h1 else []
