@@ -559,6 +559,28 @@ def fuller_h1_shown(chosen: str, candidates: dict) -> str:
     return h1
 
 
+#: Quotation marks that end a meta tag's ``content="..."`` early when the page writes them unescaped.
+_CUTTING_QUOTES = '"'
+
+
+@rule(off=lambda title, others: title)
+def quote_cut_completed(title: str, others) -> str:
+    """A declared title that another one continues with a quotation mark: a ``content="..."``
+    attribute cut at an unescaped quote ("... califica a Biden de" for the ``<title>`` "... califica a
+    Biden de "incapacitado"").
+
+    >>> quote_cut_completed("Biden ist", ['Biden ist "incapacitado"', "Biden ist"])
+    'Biden ist "incapacitado"'
+    >>> quote_cut_completed("Biden ist", ["Biden ist alt"])
+    'Biden ist'
+    """
+    for other in others:
+        if other and len(other) > len(title) and other.startswith(title) \
+                and other[len(title):].lstrip()[:1] in _CUTTING_QUOTES and other[len(title):].strip():
+            return other
+    return title
+
+
 @rule(off=lambda title, site_name: False)
 def is_site_title(title: str, site_name: str | None) -> bool:
     """Whether a declared title is just the site's name (``og:site_name``): a template's title left unfilled.
@@ -592,6 +614,7 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
     declared = {key: value for key, value in declared.items() if not is_site_title(value, site_name)}
+    declared = {key: quote_cut_completed(value, list(declared.values())) for key, value in declared.items()}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
     h1s = site_headings_dropped(h1s, site_name, labels)
     keys = {vote_key(value) for value in declared.values()}
