@@ -184,7 +184,7 @@ def test_choose_headline_with_labelled_h1(h1s, parts, og, title, headline):
 
 @pytest.mark.parametrize("h1s, parts, og, title, site, url, headline", [
     # the site's name as its host spells it, before or after the title
-    (["Unser wahres Ich"], None, "Rutger Bregman: Unser wahres Ich - brand eins online", None, None,
+    ([], None, "Rutger Bregman: Unser wahres Ich - brand eins online", None, None,
      "https://www.brandeins.de/magazine/x", "Rutger Bregman: Unser wahres Ich"),
     ([], None, "BMAS - Änderung der Anforderungen an Nachweise", None, "www.bmas.de", "https://www.bmas.de/DE/x",
      "Änderung der Anforderungen an Nachweise"),

@@ -4,7 +4,9 @@ Sources: the page's ``<h1>`` (the one matching a declared title), JSON-LD ``head
 ``og:title``, ``twitter:title`` and ``<title>``.  Declared titles often carry the site name
 ("... - Site", "Site | ...") or a date; a title that is another source plus such a suffix is
 reduced to that source.  Ties go to ``og:title``: it is the title written for readers, where
-the JSON-LD headline is sometimes the SEO variant.
+the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
+``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
+to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``).
 """
 from __future__ import annotations
 
@@ -160,6 +162,24 @@ def strip_host_name(title: str, labels: list[str]) -> str:
     return title
 
 
+#: A separator left at either end of a declared title once a site's name is cut off ("» Jens Weber"
+#: from "site.de //  » Jens Weber", "Title -"): followed (or preceded) by a space, so a quote such as
+#: "»frag.jetzt«" stays.
+_DANGLING_SEPARATOR = re.compile(r"^[|\-–—›»·•/:]+\s+|\s+[|\-–—›»·•/:]+$")
+
+
+@rule(off=lambda title: title)
+def dangling_separator_dropped(title: str) -> str:
+    """A declared title without a separator left dangling at its start or end.
+
+    >>> dangling_separator_dropped("» Jens Weber"), dangling_separator_dropped("National Rail Enquiries -")
+    ('Jens Weber', 'National Rail Enquiries')
+    >>> dangling_separator_dropped("»frag.jetzt«")
+    '»frag.jetzt«'
+    """
+    return _DANGLING_SEPARATOR.sub("", title) or title
+
+
 @rule(off=lambda title: title)
 def after_title_crumb(title: str) -> str:
     """The part of a declared title after a filing crumb (``TITLE_CRUMBS``): "Site » Blog Archive » Post".
@@ -174,6 +194,32 @@ def after_title_crumb(title: str) -> str:
         if title[before.end():after.start()].strip().casefold() in TITLE_CRUMBS:
             rest = title[after.end():].strip()
             return rest or title
+    return title
+
+
+#: Letters of Chinese, Japanese and Korean, whose titles join a site's or section's name with an
+#: unspaced hyphen ("...英雄的城！-新华网", "... 부담 커졌다-정치").
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: The most letters such a name has ("新华网", "정치"): a longer tail is a part of the headline.
+MAX_CJK_SUFFIX_CHARS = 6
+_CJK_SUFFIX = re.compile(rf"(?<=[^\s-])-[{_CJK}]{{1,{MAX_CJK_SUFFIX_CHARS}}}$")
+_CJK_LETTER = re.compile(f"[{_CJK}]")
+
+
+@rule(off=lambda title: title)
+def cjk_suffix_dropped(title: str) -> str:
+    """A Chinese, Japanese or Korean title without the short name its last unspaced hyphen joins on.
+
+    >>> cjk_suffix_dropped("武汉的声音：有英勇的你，才有英雄的城！-新华网")
+    '武汉的声音：有英勇的你，才有英雄的城！'
+    >>> cjk_suffix_dropped("Rot-Grün"), cjk_suffix_dropped("北京-上海")
+    ('Rot-Grün', '北京-上海')
+    >>> cjk_suffix_dropped("北京-上海高速铁路的建设和运营")
+    '北京-上海高速铁路的建设和运营'
+    """
+    match = _CJK_SUFFIX.search(title)
+    if match and match.start() > MAX_CJK_SUFFIX_CHARS and _CJK_LETTER.search(title[:match.start()]):
+        return title[:match.start()].rstrip()
     return title
 
 
@@ -323,10 +369,16 @@ def _is_hidden(element, words: str) -> bool:
             or bool(HIDDEN_CLASSES.intersection(words.split())))
 
 
+#: Elements whose text readers do not see as part of a headline: ruby readings (Japanese furigana
+#: over kanji) and code.
+_UNSHOWN_TAGS = ("script", "style", "template", "rt", "rp")
+
+
 @rule(off=lambda element: None)
 def headline_part(element) -> str | None:
-    """The text of a headline element without the topic label it marks up inside itself (and without
-    hidden separators); ``None`` when it marks up no label.
+    """The text of a headline element without the topic label it marks up inside itself and without
+    text hidden from readers (screen-reader labels such as "Headline:", hidden separators, ruby
+    readings); ``None`` when it has neither.
 
     >>> from lxml import html as lxml_html
     >>> headline_part(lxml_html.fromstring('<h1><span class="article-title__overline">Nahost</span>'
@@ -334,6 +386,8 @@ def headline_part(element) -> str | None:
     'Die Lage'
     >>> headline_part(lxml_html.fromstring('<h1><span>Nahost</span> <span>Die Lage</span></h1>')) is None
     True
+    >>> headline_part(lxml_html.fromstring('<h1><span class="visuallyhidden">Headline:</span> Energiewende</h1>'))
+    'Energiewende'
     """
     parts: list[str] = []
     labelled = False
@@ -343,11 +397,13 @@ def headline_part(element) -> str | None:
         if node.text:
             parts.append(node.text)
         for child in node:
-            if isinstance(child.tag, str) and child.tag not in ("script", "style", "template"):
+            if isinstance(child.tag, str):
                 words = class_words(child)
-                if KICKER_CLASS.search(words):
+                if child.tag in _UNSHOWN_TAGS:
+                    labelled = labelled or (child.tag in ("rt", "rp") and bool((child.text or "").strip()))
+                elif KICKER_CLASS.search(words) or _is_hidden(child, words):
                     labelled = True
-                elif not _is_hidden(child, words):
+                else:
                     visit(child)
             if child.tail:
                 parts.append(child.tail)
@@ -376,7 +432,7 @@ def shown_over_seo(candidates: dict) -> str | None:
 
 
 _TYPOGRAPHY = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "„": '"', "“": '"', "”": '"', "«": '"',
-                             "»": '"', "‘": "'", "’": "'", "‚": "'", "\u00ad": None})
+                             "»": '"', "‘": "'", "’": "'", "‚": "'", "…": "...", "\u00ad": None})
 
 
 def vote_key(title: str) -> str:
@@ -399,6 +455,130 @@ def shown_typography(chosen: str, h1: str | None) -> str:
     'A title'
     """
     return h1 if h1 and h1 != chosen and vote_key(h1) == vote_key(chosen) else chosen
+
+
+#: A date glued after a headline in its h1 ("... der Region 02.02.2022 • Presse"); other words after a
+#: declared title are more often the words a length-limited ``og:title`` cut off.
+_GLUED_DATE = re.compile(r"\s+\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+
+
+@rule(off=lambda h1, declared: None)
+def glued_kicker_part(h1: str, declared) -> str | None:
+    """The h1 without a topic label glued before it when a declared title sets that label apart with
+    a separator ("100. Geburtstag Holocaust-Überlebende ..." and the ``og:title`` "100. Geburtstag:
+    Holocaust-Überlebende ..."): the label is a kicker line of its own on the page.  ``None`` when no
+    declared title starts with such a label.
+
+    >>> glued_kicker_part("Olympia in Paris Getränke per Schiff ins Zentrum",
+    ...                   ["Olympia in Paris - Getränke per Schiff ins Zentrum"])
+    'Getränke per Schiff ins Zentrum'
+    >>> glued_kicker_part("Olympia in Paris: Getränke per Schiff", ["Olympia in Paris: Getränke per Schiff"]) is None
+    True
+    """
+    for title in declared:
+        separator = _TITLE_SEGMENT.search(title or "")
+        if not separator:
+            continue
+        label = title[:separator.start()].strip()
+        if not label or len(label.split()) > MAX_KICKER_WORDS or not h1.startswith(label + " "):
+            continue
+        rest = h1[len(label):].strip()
+        if len(rest.split()) >= MIN_HEADLINE_WORDS and rest[:1].isalnum():
+            return rest
+    return None
+
+
+@rule(off=lambda h1, declared: h1)
+def glued_label_dropped(h1: str, declared) -> str:
+    """A declared title that the h1 holds with only a space between it and the rest: the h1's text
+    glues a label set in its own element before the headline ("Tunesien Große Aufgaben ...") or a
+    dateline after it ("Zuschauerrückkehr ... 02.02.2022 • Presse").  A label joined by a colon or
+    dash is the headline's own ("„Pure Leere“: Marita Kramer ...").
+
+    >>> glued_label_dropped("Tunesien Große Aufgaben für die neue Regierung", ["Große Aufgaben für die neue Regierung"])
+    'Große Aufgaben für die neue Regierung'
+    >>> glued_label_dropped("Pure Leere: Kramer verpasst Spiele in Peking", ["Kramer verpasst Spiele in Peking"])
+    'Pure Leere: Kramer verpasst Spiele in Peking'
+    >>> glued_label_dropped("Die Rückkehr der Fans 02.02.2022 • Presse", ["Die Rückkehr der Fans"])
+    'Die Rückkehr der Fans'
+    >>> glued_label_dropped("Juicio entra en la recta final; sentencia podría", ["Juicio entra en la recta final;"])
+    'Juicio entra en la recta final; sentencia podría'
+    """
+    for title in declared:
+        if not title or len(title) >= len(h1) or len(title.split()) < MIN_HEADLINE_WORDS:
+            continue
+        at = h1.find(title)
+        if at < 0:
+            continue
+        before, after = h1[:at], h1[at + len(title):]
+        if (not before or (before.endswith(" ") and before.rstrip()[-1:].isalnum())) \
+                and (not after or _GLUED_DATE.match(after)):
+            return title
+    return h1
+
+
+@rule(off=lambda title, h1: title)
+def seo_topic_dropped(title: str, h1: str) -> str:
+    """The h1 for a declared title that is the h1 behind a topic label ("Pressemitteilung: <h1>"),
+    on a page that declares no JSON-LD headline: there ``og:title`` and ``<title>`` are SEO titles
+    that put the page's topic or type first, and the h1 is the headline.  (A news page's JSON-LD
+    headline and ``og:title`` that add a label are written by its editors: "Kenia: Nairobi von
+    unten" over the h1 "Nairobi von unten"; that case keeps the label.)
+
+    >>> seo_topic_dropped("Pressemitteilung: Endlich mehr Beschleunigung wagen!", "Endlich mehr Beschleunigung wagen!")
+    'Endlich mehr Beschleunigung wagen!'
+    >>> seo_topic_dropped("Pressemitteilung: Endlich mehr", "Mehr")
+    'Pressemitteilung: Endlich mehr'
+    """
+    if title != h1 and title.endswith(": " + h1) and len(title[: -len(h1)].split()) <= MAX_KICKER_WORDS:
+        return h1
+    return title
+
+
+@rule(off=lambda chosen, candidates: chosen)
+def fuller_h1_shown(chosen: str, candidates: dict) -> str:
+    """The h1 when it holds the chosen title and more ("Zitronenkuchen vom Blech: einfach köstlich!"
+    over the ``og:title`` "Zitronenkuchen vom Blech") on a page that declares no JSON-LD headline:
+    its SEO titles shorten the headline the page shows.  Not when a dash sets the rest apart (a topic
+    label: ``dashed_label_dropped``).
+
+    >>> fuller_h1_shown("Zitronenkuchen vom Blech", {"og": "Zitronenkuchen vom Blech",
+    ...                 "h1": "Zitronenkuchen vom Blech: einfach köstlich!"})
+    'Zitronenkuchen vom Blech: einfach köstlich!'
+    >>> fuller_h1_shown("Drusen fordern Teilhabe", {"og": "Drusen fordern Teilhabe",
+    ...                 "h1": "Minderheit in Syrien - Drusen fordern Teilhabe"})
+    'Drusen fordern Teilhabe'
+    """
+    h1 = candidates.get("h1")
+    if not h1 or "jsonld" in candidates or len(h1) <= len(chosen) or not _inside(chosen, h1):
+        return chosen
+    at = h1.casefold().find(chosen.casefold())
+    before, after = h1[:at].rstrip(), h1[at + len(chosen):].lstrip()
+    if (before and before[-1] in LABEL_DASHES) or (after and after[0] in LABEL_DASHES):
+        return chosen
+    return h1
+
+
+#: Quotation marks that end a meta tag's ``content="..."`` early when the page writes them unescaped.
+_CUTTING_QUOTES = '"'
+
+
+@rule(off=lambda title, others: title)
+def quote_cut_completed(title: str, others) -> str:
+    """A declared title that another one continues with a quotation mark: a ``content="..."``
+    attribute cut at an unescaped quote ("... califica a Biden de" for the ``<title>`` "... califica a
+    Biden de "incapacitado"").
+
+    >>> quote_cut_completed("Biden ist", ['Biden ist "incapacitado"', "Biden ist"])
+    'Biden ist "incapacitado"'
+    >>> quote_cut_completed("Biden ist", ["Biden ist alt"])
+    'Biden ist'
+    """
+    for other in others:
+        if other and len(other) > len(title) and other.startswith(title) \
+                and other[len(title):].lstrip()[:1] in _CUTTING_QUOTES and other[len(title):].strip():
+            return other
+    return title
 
 
 @rule(off=lambda title, site_name: False)
@@ -429,14 +609,16 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     'Die Lage am Morgen'
     """
     labels = host_labels(url)
-    declared = {key: strip_host_name(after_title_crumb(strip_site_name(clean_title(value), site_name)), labels)
+    declared = {key: dangling_separator_dropped(strip_host_name(after_title_crumb(cjk_suffix_dropped(
+                     strip_site_name(clean_title(value), site_name))), labels))
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
     declared = {key: value for key, value in declared.items() if not is_site_title(value, site_name)}
+    declared = {key: quote_cut_completed(value, list(declared.values())) for key, value in declared.items()}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
     h1s = site_headings_dropped(h1s, site_name, labels)
-    keys = {value.casefold() for value in declared.values()}
-    h1 = next((h for h in h1s if h.casefold() in keys), None)
+    keys = {vote_key(value) for value in declared.values()}
+    h1 = next((h for h in h1s if vote_key(h) in keys), None)
     if h1 is None:  # a declared title holds the h1 among other parts ("Section - Headline - Site")
         h1 = longest_inside(h1s, list(declared.values()))
     if h1 is None:  # a declared title is a short h1 plus a suffix ("Headline - Site")
@@ -444,6 +626,7 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     anchors = []
     if h1 is None:  # the h1 marks up a label the declared titles lack or replace
         parts = [clean_title(p) for p in (h1_parts or [])[:5] if p and clean_title(p)]
+        parts += [p for p in (glued_kicker_part(h, list(declared.values())) for h in h1s) if p]
         h1 = next((p for p in parts if any(v.casefold() == p.casefold() or strip_kicker(v, [p]) == p
                                            or dashed_label_dropped(v, p) == p for v in declared.values())), None)
         anchors = [h1] if h1 else []
@@ -467,6 +650,11 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
                   for key, value in candidates.items()}
     if "h1" in candidates:  # declared titles that are the page's h1 plus decoration
         candidates = {key: shortest_inside(value, [candidates["h1"]], labels) for key, value in candidates.items()}
+    if "h1" in candidates and "jsonld" not in candidates:  # SEO titles: "Topic: <the h1>"
+        candidates = {key: seo_topic_dropped(value, candidates["h1"]) for key, value in candidates.items()}
+    if "h1" in candidates:  # an h1 that shows a declared title behind or before a glued-on label
+        candidates["h1"] = glued_label_dropped(candidates["h1"],
+                                               [value for key, value in candidates.items() if key != "h1"])
     shown = shown_over_seo(candidates)
     if shown:
         return shown
@@ -475,7 +663,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     if not ranked:
         return candidates.get("title")
     best = max(ranked, key=lambda key: (votes[vote_key(candidates[key])], -ranked.index(key)))
-    return shown_typography(candidates[best], candidates.get("h1"))
+    chosen = fuller_h1_shown(candidates[best], candidates)
+    return shown_typography(chosen, candidates.get("h1"))
 
 
 def page_headline(found, selector, meta, url: str | None = None):

@@ -1,0 +1,35 @@
+"""Headline choice between the h1 and the declared titles (issue 12, second round)."""
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.extract.generic.headlines import choose_headline
+
+
+@pytest.mark.parametrize("h1s, jsonld, og, title, url, headline", [
+    # no JSON-LD headline: an SEO title that puts a topic label before the h1 gives the h1
+    (["Unser wahres Ich"], None, "Rutger Bregman: Unser wahres Ich - brand eins online", None,
+     "https://www.brandeins.de/magazine/x", "Unser wahres Ich"),
+    # ... but a news page's JSON-LD headline and og:title with the label keep it
+    (["Nairobi von unten"], "Kenia: Nairobi von unten", "Kenia: Nairobi von unten", None,
+     "https://www.jungewelt.de/x", "Kenia: Nairobi von unten"),
+    # no JSON-LD headline: an h1 that holds the SEO title and more is the headline
+    (["Saftiger Zitronenkuchen vom Blech: einfach köstlich!"], None, "Saftiger Zitronenkuchen vom Blech | Backen",
+     "Saftiger Zitronenkuchen vom Blech | Backen", "https://www.backen.de/x",
+     "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"),
+    # an h1 that glues a label (its own element) before the declared title shows the declared title
+    (["Tunesien Große Aufgaben für die neue Regierung"], None, "Große Aufgaben für die neue Regierung",
+     "Große Aufgaben für die neue Regierung", "https://www.hss.de/x", "Große Aufgaben für die neue Regierung"),
+    # ... and a label the declared title sets apart is dropped from the h1
+    (["Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum"], None,
+     "Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum", None, "https://www.lmp.de/x",
+     "Getränke per Schiff ins Stadtzentrum"),
+    # an og:title cut at an unescaped quote is completed from the <title>
+    ([], None, "Senador califica a Biden de", 'Senador califica a Biden de "incapacitado"', "https://www.eu.com/x",
+     'Senador califica a Biden de "incapacitado"'),
+    # a CJK title's unspaced site suffix
+    ([], None, None, "武汉的声音：有英勇的你，才有英雄的城！-新华网", "http://www.xinhuanet.com/x",
+     "武汉的声音：有英勇的你，才有英雄的城！"),
+])
+def test_choose_headline_between_h1_and_declared(h1s, jsonld, og, title, url, headline):
+    assert choose_headline(h1s, jsonld, og, None, title, None, None, url) == headline
