@@ -10,7 +10,9 @@ container's blocks end at a related-articles heading in the text's second half (
 and lose link lists, teaser titles, UI labels, consent banners, captions set as text and date lines
 (``keep_block``), the lines framing
 the text (``trim_edges``) and a closing run of calls to action (``without_promo_tail``).  JSON-LD
-``articleBody`` replaces markup that shows far less text (``with_declared_body``).  Cost is linear
+``articleBody`` (plain or escaped HTML, ``declared_paragraphs``) completes markup that shows only a
+fragment of it with the sentences it lacks, or replaces markup that shows nearly nothing
+(``with_declared_body``).  Cost is linear
 in the page size.
 """
 from __future__ import annotations
