@@ -10,7 +10,9 @@ container's blocks end at a related-articles heading in the text's second half (
 and lose link lists, teaser titles, UI labels, consent banners, captions set as text and date lines
 (``keep_block``), the lines framing
 the text (``trim_edges``) and a closing run of calls to action (``without_promo_tail``).  JSON-LD
-``articleBody`` replaces markup that shows far less text (``with_declared_body``).  Cost is linear
+``articleBody`` (plain or escaped HTML, ``declared_paragraphs``) completes markup that shows only a
+fragment of it with the sentences it lacks, or replaces markup that shows nearly nothing
+(``with_declared_body``).  Cost is linear
 in the page size.
 """
 from __future__ import annotations
@@ -809,19 +811,102 @@ def position(element, found: PageWalk):
     return None
 
 
-#: Markup shorter than 1/this of the declared ``articleBody``: the page renders its body by script
-#: (or keeps it in a data island) and the declared text is taken.
-DECLARED_BODY_SHARE = 2
+#: Share of the declared ``articleBody``'s words the markup paragraphs must show for the markup to
+#: stand alone (markup as long as the declared text always stands: the declared text is then a
+#: summary or another text).  Below it the markup is a fragment (a body split over containers, a paywall teaser,
+#: a body rendered by script): the declared paragraphs it lacks are added.
+DECLARED_BODY_COVER = 0.7
+#: Share of a declared paragraph's words already in the markup for it to count as shown.
+DECLARED_PARAGRAPH_SHOWN = 0.5
+#: Declared text shorter than this (characters) is a summary, not a body.
+DECLARED_BODY_MIN = 200
+#: Markup shorter than 1/this of the declared text shows nearly nothing of it (a script-rendered
+#: body): the declared paragraphs are taken whole, in their order.
+DECLARED_BODY_ONLY = 10
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words of a text.
+
+    >>> _words("The cat, the HAT.")
+    ['the', 'cat', 'the', 'hat']
+    """
+    return _WORD.findall(text.lower())
+
+
+def _shown_share(words: list[str], shown: set) -> float:
+    """Share of ``words`` found in the set ``shown`` (1.0 for no words).
+
+    >>> _shown_share(["a", "b", "c", "d"], {"a", "b"})
+    0.5
+    """
+    return sum(w in shown for w in words) / len(words) if words else 1.0
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\"“„«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_DECLARED_BREAK = re.compile(r"<\s*(?:/p|br\s*/?|/h[1-6]|/li|/div|/blockquote)\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,300}>")
+
+
+def declared_paragraphs(declared: str) -> list[str]:
+    """The paragraphs of a declared ``articleBody``: plain text split at line breaks, or (escaped)
+    HTML split at its paragraph ends, its tags dropped.
+
+    >>> declared_paragraphs("&lt;p&gt;One &amp;amp; two.&lt;/p&gt;&lt;p&gt;Three.&lt;/p&gt;")
+    ['One & two.', 'Three.']
+    >>> declared_paragraphs("First line.\\nSecond line.")
+    ['First line.', 'Second line.']
+    """
+    for _ in range(2):
+        if "&" not in declared:
+            break
+        declared = html.unescape(declared)
+    declared = declared.replace("\\n", "\n")
+    if _TAG.search(declared):
+        declared = _TAG.sub(" ", _DECLARED_BREAK.sub("\n", declared))
+    return [p for p in (normalize_space(p) for p in declared.split("\n")) if p]
+
+
+def _missing_pieces(declared: list[str], shown: set) -> list[str]:
+    """The declared paragraphs' runs of sentences the markup does not show, as paragraphs.
+
+    >>> _missing_pieces(["Seen here. Not there at all. Seen here too."], {"seen", "here", "too"})
+    ['Not there at all.']
+    """
+    missing = []
+    for paragraph in declared:
+        run = []
+        for sentence in _SENTENCE_BREAK.split(paragraph):
+            if _shown_share(_words(sentence), shown) < DECLARED_PARAGRAPH_SHOWN:
+                run.append(sentence)
+            elif run:
+                missing.append(" ".join(run))
+                run = []
+        if run:
+            missing.append(" ".join(run))
+    return missing
 
 
 @rule(off=lambda paragraphs, meta: paragraphs)
 def with_declared_body(paragraphs: list[str], meta) -> list[str]:
-    """The markup paragraphs, or JSON-LD ``articleBody`` when the markup shows far less text
-    (bodies rendered by scripts, or kept in a data island)."""
+    """The markup paragraphs, completed from JSON-LD ``articleBody`` when they show only a fragment
+    of it (bodies split over containers, rendered by scripts, or kept in a data island).
+
+    The declared sentences the markup lacks are added after the markup's paragraphs (the declared
+    paragraphs replace the markup when it shows nearly nothing).
+    """
     declared = meta.article_value("articleBody")
     if not isinstance(declared, str):
         return paragraphs
-    declared = html.unescape(declared).strip()
-    if DECLARED_BODY_SHARE * sum(map(len, paragraphs)) >= len(declared):
+    declared = declared_paragraphs(declared)
+    size = sum(map(len, declared))
+    if size < DECLARED_BODY_MIN or sum(map(len, paragraphs)) >= size:
         return paragraphs
-    return [p for p in (normalize_space(p) for p in declared.split("\n")) if p]
+    if DECLARED_BODY_ONLY * sum(map(len, paragraphs)) < size:
+        return declared
+    shown = set(_words(" ".join(paragraphs)))
+    if _shown_share(_words(" ".join(declared)), shown) >= DECLARED_BODY_COVER:
+        return paragraphs
+    return paragraphs + _missing_pieces(declared, shown)
