@@ -26,6 +26,10 @@ developing) count like any other page but are never named: only their number is 
 ablation deltas are given for the working part and the check part separately.  ``--json OUT`` writes
 the same numbers (publishers by name for the working part only).
 
+Rules registered as reading only the page's declared data (``@rule(..., declared="why")``: JSON-LD
+``articleBody`` for a body the markup shows a fragment of) are listed apart and exempt from the
+minimum: how often they fire counts script-rendered pages, not a fit to one publisher's markup.
+
 Exit status: 0 when every registered rule fires on at least 2 publishers, 1 when one does not, 2
 when there is nothing to measure (no pages).  Numbers only otherwise: no assertion on scores.
 """
@@ -192,6 +196,13 @@ def ablate(pages: list[dict], name: str, extract: Callable[[str, str], dict]) ->
     return changed, deltas
 
 
+def is_short(name: str, entry: dict) -> bool:
+    """Whether a rule fires on too few publishers to count as general.  A rule registered as reading the
+    page's own declared data (``rules.Rule.declared``) is exempt: listed apart, with its reason."""
+    rule = rules.RULES.get(name)
+    return len(entry["publishers"]) < MIN_PUBLISHERS and not (rule is not None and rule.declared)
+
+
 def report(pages: list[dict], table: dict[str, dict]) -> list[str]:
     corpora = sorted({page["corpus"] for page in pages})
     sizes = ", ".join(f"{corpus}: {sum(page['corpus'] == corpus for page in pages)}" for corpus in corpora)
@@ -209,11 +220,18 @@ def report(pages: list[dict], table: dict[str, dict]) -> list[str]:
     for name, entry in sorted(table.items(), key=lambda item: (-len(item[1]["publishers"]), item[0])):
         by_corpus = " ".join(f"{c}:{len({p['publisher'] for p in entry['pages'] if p['corpus'] == c})}"
                              for c in corpora)
-        flag = "  << fewer than 2 publishers" if len(entry["publishers"]) < MIN_PUBLISHERS else ""
+        flag = "  << fewer than 2 publishers" if is_short(name, entry) else ""
+        if not flag and len(entry["publishers"]) < MIN_PUBLISHERS:
+            flag = "  (declared data: exempt)"
         doc = rules.RULES[name].doc if name in rules.RULES else "(fired but not registered)"
         lines.append(f"{name:<{width}}  {len(entry['publishers']):>10}  {len(entry['pages']):>5}  "
                      f"{by_corpus:<18}  {doc[:70]}{flag}")
-    few = [name for name, entry in table.items() if len(entry["publishers"]) < MIN_PUBLISHERS]
+    declared = sorted(name for name in table if name in rules.RULES and rules.RULES[name].declared)
+    if declared:
+        lines.append("")
+        lines.append("rules that only fall back on the page's declared data (exempt from the minimum):")
+        lines += [f"  {name}: {rules.RULES[name].declared}" for name in declared]
+    few = [name for name, entry in table.items() if is_short(name, entry)]
     if few:
         lines.append("")
         lines.append(f"{len(few)} rules fire on fewer than {MIN_PUBLISHERS} publishers: move each to its publisher's "
@@ -258,7 +276,8 @@ def summary_of(pages: list[dict], table: dict[str, dict]) -> dict:
                              "working_part_publishers": sorted({p["publisher"] for p in entry["pages"]
                                                                 if not p["check"]}),
                              "doc": rules.RULES[name].doc if name in rules.RULES else None,
-                             "general": len(entry["publishers"]) >= MIN_PUBLISHERS}
+                             "general": not is_short(name, entry),
+                             "declared": rules.RULES[name].declared if name in rules.RULES else None}
                       for name, entry in sorted(table.items())}}
 
 
@@ -293,7 +312,7 @@ def main(argv: list[str], extract: Callable[[str, str], dict] = extract_article)
     print("\n".join(lines))
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 1 if any(len(entry["publishers"]) < MIN_PUBLISHERS for entry in table.values()) else 0
+    return 1 if any(is_short(name, entry) for name, entry in table.items()) else 0
 
 
 if __name__ == "__main__":

@@ -50,10 +50,26 @@ def corpora_reach(bench):
     return {name: entry["publishers"] for name, entry in bench["reach"](pages).items()}
 
 
+def test_a_rule_on_declared_data_is_exempt_but_still_fires_here(corpora_reach):
+    declared = [name for name, rule in rules.RULES.items() if rule.declared]
+    assert declared == ["body.with_declared_body"]  # one, and only one, falls back on declared text
+    assert all(corpora_reach[name] for name in declared), "an exempt rule must still be exercised by a page here"
+
+
+def test_only_a_rule_registered_as_reading_declared_data_is_exempt_from_the_minimum(local_rules, bench):
+    local_rules("test_rules.heuristic", lambda text: text, lambda text: text.strip())
+    rules.rule(off=lambda text: text, name="test_rules.declared", declared="reads a declared value")(str.strip)
+    one = {"publishers": {"OnlyPublisher"}}
+    assert bench["is_short"]("test_rules.heuristic", one) is True
+    assert bench["is_short"]("test_rules.declared", one) is False
+    assert bench["is_short"]("test_rules.heuristic", {"publishers": {"A", "B"}}) is False
+    rules.RULES.pop("test_rules.declared")
+
+
 def test_every_registered_rule_fires_on_at_least_two_publishers(corpora_reach, bench):
     assert set(corpora_reach) >= set(rules.RULES)  # rules registered lazily are registered by now
     few = {name: sorted(publishers) for name, publishers in corpora_reach.items()
-           if len(publishers) < bench["MIN_PUBLISHERS"]}
+           if bench["is_short"](name, {"publishers": publishers})}
     assert few == {}, f"rules fitted to one publisher (move them to its site parser): {few}"
 
 
@@ -185,7 +201,8 @@ def test_the_tool_counts_publishers_flags_a_one_publisher_rule_and_never_names_a
     summary = json.loads(saved)
     assert summary["rules"]["test_reach.wide"] == {
         "publishers": 4, "pages": 4, "by_corpus": {"dev": 4, "web": 0}, "working_part_publishers": publishers,
-        "doc": "Marks the headline of the dev pages (a test rule that generalises).", "general": True}
+        "doc": "Marks the headline of the dev pages (a test rule that generalises).", "general": True,
+        "declared": None}
     assert summary["rules"]["test_reach.narrow"]["general"] is False
     assert summary["ablation"]["test_reach.wide"]["deltas"]["dev work"] == pytest.approx(
         {"headline_exact": -right["headline_exact"]})

@@ -889,7 +889,8 @@ def _missing_pieces(declared: list[str], shown: set) -> list[str]:
     return missing
 
 
-@rule(off=lambda paragraphs, meta: paragraphs)
+@rule(off=lambda paragraphs, meta: paragraphs,
+      declared="falls back on the page's own JSON-LD articleBody where the markup shows a fragment of it")
 def with_declared_body(paragraphs: list[str], meta) -> list[str]:
     """The markup paragraphs, completed from JSON-LD ``articleBody`` when they show only a fragment
     of it (bodies split over containers, rendered by scripts, or kept in a data island).

@@ -8,6 +8,12 @@ without it (``off`` is called with the same arguments: ``lambda text: text`` for
 publishers each rule *fires* (its result differs from its ``off`` result): a rule that fires on one
 publisher only is fitted to that publisher and belongs in its site parser.
 
+One kind of rule is exempt from that count, and says so: ``@rule(off=..., declared="why")`` marks a
+rule that falls back on text the page itself declares (JSON-LD ``articleBody`` where the markup
+shows a fragment of it).  It reads no markup pattern or vocabulary that could be fitted to a
+publisher, and how often it fires measures how many pages render their text by script, not how
+general it is.  The reach tools list such rules apart, with their reason.
+
 The switches are context variables, not module state: a measurement in one thread or task never
 changes another's extraction.
 """
@@ -31,14 +37,17 @@ class Rule:
     function: Callable
     off: Callable
     doc: str
+    declared: str | None = None
+    """Why the rule only reads what the page declares (exempt from the reach minimum); ``None``: a heuristic."""
 
 
 #: name -> rule, filled as the generic modules are imported (a table, like a module's constants).
 RULES: dict[str, Rule] = {}
 
 
-def rule(off: Callable, name: str | None = None):
-    """Register the decorated function as a named rule whose absence gives ``off(*args, **kwargs)``."""
+def rule(off: Callable, name: str | None = None, declared: str | None = None):
+    """Register the decorated function as a named rule whose absence gives ``off(*args, **kwargs)``;
+    ``declared``: the reason it only falls back on the page's own declared data (see the module)."""
 
     def register(function: Callable) -> Callable:
         key = name or f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}"
@@ -53,7 +62,7 @@ def rule(off: Callable, name: str | None = None):
                 firings[key] = firings.get(key, 0) + 1
             return result
 
-        RULES[key] = Rule(key, function, off, (function.__doc__ or "").strip().split("\n")[0])
+        RULES[key] = Rule(key, function, off, (function.__doc__ or "").strip().split("\n")[0], declared)
         return call
 
     return register
