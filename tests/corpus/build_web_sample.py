@@ -107,7 +107,7 @@ def rule_cover(source: Path, chosen: list[str], candidates: list[str]) -> tuple[
     bench["merge_publishers"](pages)
     bench["run_pages"](pages, bench["extract_article"])
     short = {name: set(entry["publishers"]) for name, entry in bench["reach"](pages).items()
-             if len(entry["publishers"]) < minimum}
+             if bench["is_short"](name, entry)}
     added: dict[str, list[str]] = {}
     for stem in candidates:
         if not short:
