@@ -5,18 +5,7 @@ import pytest
 from lxml import html as lxml_html
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.generic.body import (
-    Block,
-    block_text,
-    body_blocks,
-    find_container,
-    is_layout_box,
-    is_linked_sentence,
-    is_screen_reader_only,
-    is_titled_subheading,
-    spaced_text,
-    walk_page,
-)
+from newscrawl.extract.generic.body import body_blocks, find_container, is_linked_sentence, is_titled_subheading
 from newscrawl.extract.generic.boilerplate import in_teaser_link, is_furniture, is_furniture_token, is_ui_paragraph
 from newscrawl.extract.generic.bylines import (
     clean_authors,
@@ -71,6 +60,14 @@ from newscrawl.extract.generic.tags import (
     padded_list,
 )
 from newscrawl.extract.generic.visible_dates import parse_visible_date
+from newscrawl.extract.generic.walk import (
+    Block,
+    block_text,
+    is_layout_box,
+    is_screen_reader_only,
+    spaced_text,
+    walk_page,
+)
 
 
 @pytest.mark.parametrize("byline, names", [

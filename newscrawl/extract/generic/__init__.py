@@ -1,7 +1,7 @@
 """The generic parser, for any news page: structured metadata where it is reliable, the page's own
 markup where it is better.
 
-One parse, one walk over the tree (``body.walk_page``) gives the text blocks, figures, h1s and the
+One parse, one walk over the tree (``walk.walk_page``) gives the text blocks, figures, h1s and the
 standfirst, byline, date and tag elements; ``parser.GenericParser`` (the thin core) then asks one
 module per field, and a site parser (``newscrawl/extract/sites/``) overrides single fields:
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.extract.generic.body import BYLINE_CLASS, spaced_text
 from newscrawl.extract.generic.boilerplate import class_words, in_teaser_link
 from newscrawl.extract.generic.bylines import (
     clean_authors,
@@ -25,6 +24,7 @@ from newscrawl.extract.generic.bylines import (
 )
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import AUTHOR_META_KEYS, NEWSROOM_WORDS
+from newscrawl.extract.generic.walk import BYLINE_CLASS, spaced_text
 from newscrawl.extract.text import normalize_space
 
 #: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
@@ -105,7 +105,7 @@ def signature_line(blocks) -> str | None:
     under the text ("<p><strong>Lê Phương</strong></p>").
 
     >>> from lxml import html
-    >>> from newscrawl.extract.generic.body import Block
+    >>> from newscrawl.extract.generic.walk import Block
     >>> p = html.fromstring('<p style="text-align:right"><strong>Lê Phương</strong></p>')
     >>> signature_line([Block(p, "p", "Lê Phương")])
     'Lê Phương'
@@ -170,7 +170,7 @@ def byline_line(found, first: int, last: int) -> list[str]:
     child's) opens so.
 
     >>> from lxml import html
-    >>> from newscrawl.extract.generic.body import walk_page
+    >>> from newscrawl.extract.generic.walk import walk_page
     >>> page = html.fromstring('<div><h1>T</h1><div class="x"><i>Von</i> <a href="/p">Jane Doe</a> | 3.5.2024</div>'
     ...                        '<p>Von Berlin aus regiert die Partei seit 1990, und zwar ohne Unterbrechung, wie '
     ...                        'alle wissen.</p></div>')
@@ -220,7 +220,7 @@ def skipped_bylines(root, found) -> list:
     a post footer: "Posted by <a rel=author>"), outside comment threads and teaser cards.
 
     >>> from lxml import html
-    >>> from newscrawl.extract.generic.body import walk_page
+    >>> from newscrawl.extract.generic.walk import walk_page
     >>> page = html.fromstring('<div><aside class="meta"><p class="authors"><a href="/x">Jane Doe</a></p></aside>'
     ...                        '<aside class="comments"><span class="comment-author">Jim</span></aside></div>')
     >>> [e.text_content() for e in skipped_bylines(page, walk_page(page))]

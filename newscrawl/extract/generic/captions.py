@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from newscrawl.extract.generic.body import MAX_PHOTO_BOX_CHARS, block_text, is_inside, visible_size
+from newscrawl.extract.generic.body import is_inside
 from newscrawl.extract.generic.boilerplate import class_words, in_teaser_link
 from newscrawl.extract.generic.bylines import strip_byline_prefix
+from newscrawl.extract.generic.walk import MAX_PHOTO_BOX_CHARS, block_text, visible_size
 from newscrawl.extract.text import normalize_space
 
 _CREDIT_CLASS = re.compile(r"(?:^|[-_ ])(?:credit|credits|copyright|source|photographer|author|rights|byline|"

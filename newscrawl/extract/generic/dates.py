@@ -37,11 +37,11 @@ from datetime import UTC, date, datetime, timedelta
 from htmldate import find_date
 
 from newscrawl.extract.dates import parse_datetime, to_iso
-from newscrawl.extract.generic.body import spaced_text
 from newscrawl.extract.generic.boilerplate import class_words
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.visible_dates import parse_visible_date
 from newscrawl.extract.generic.vocabulary import OTHER_DATE_CLASSES
+from newscrawl.extract.generic.walk import spaced_text
 
 #: Marked date elements (``found.dates``) read for a visible date, nearest the headline first.
 MAX_DATE_CANDIDATES = 10

@@ -15,10 +15,10 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from newscrawl.extract.generic.body import block_text
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, class_words
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import KICKER_CLASS_WORDS, TITLE_CRUMBS
+from newscrawl.extract.generic.walk import block_text
 from newscrawl.extract.text import comparison_key, normalize_space
 
 #: Characters that join a title and a site name ("Title - Site", "Title | Site").

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.extract.generic.body import DISCLOSURE, block_text, is_inside, position
+from newscrawl.extract.generic.body import DISCLOSURE, is_inside
 from newscrawl.extract.generic.boilerplate import class_words
 from newscrawl.extract.generic.bylines import clean_authors, has_by_word
 from newscrawl.extract.generic.captions import split_inline_credit
@@ -17,6 +17,7 @@ from newscrawl.extract.generic.headlines import clean_title
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.visible_dates import parse_visible_date
 from newscrawl.extract.generic.vocabulary import PHOTO_TEXT_CLASS_WORDS
+from newscrawl.extract.generic.walk import block_text, position
 from newscrawl.extract.text import comparison_key
 
 #: A standfirst shorter than this is a label or a kicker; longer than the maximum, the text itself.

@@ -11,13 +11,7 @@ from newscrawl.extract.generic.authors import (  # noqa: F401 (the moved names s
     referenced_persons,
     signature_line,
 )
-from newscrawl.extract.generic.body import (
-    body_blocks,
-    find_container,
-    position,
-    walk_page,
-    with_declared_body,
-)
+from newscrawl.extract.generic.body import body_blocks, find_container, with_declared_body
 from newscrawl.extract.generic.captions import find_captions
 from newscrawl.extract.generic.dates import (
     agreed_with_url,
@@ -31,6 +25,7 @@ from newscrawl.extract.generic.headlines import page_headline
 from newscrawl.extract.generic.language import checked_language, declared_languages, detection_text, language_identifier
 from newscrawl.extract.generic.lead import deck_after_headline, find_lead
 from newscrawl.extract.generic.tags import after_headline, declared_section, page_tags, section_tag
+from newscrawl.extract.generic.walk import position, walk_page
 from newscrawl.extract.loaders import ArticleLoader
 from newscrawl.extract.metadata import PageMetadata
 from newscrawl.extract.parser import ArticleParser

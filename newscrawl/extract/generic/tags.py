@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import re
 
-from newscrawl.extract.generic.body import block_text
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import GENERIC_KEYWORDS, UI_TAG_LINKS, UI_TAG_WORDS
+from newscrawl.extract.generic.walk import block_text
 from newscrawl.extract.text import normalize_space
 
 #: The longest tag-list link text kept as a tag: longer links are teasers ("Read: how the vote went").

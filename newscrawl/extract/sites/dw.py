@@ -9,8 +9,8 @@ parser tries it first and falls back to the generic authors chain.
 from __future__ import annotations
 
 from newscrawl.extract.generic import GenericParser
-from newscrawl.extract.generic.body import spaced_text
 from newscrawl.extract.generic.bylines import clean_authors
+from newscrawl.extract.generic.walk import spaced_text
 from newscrawl.extract.text import normalize_space
 
 #: The author row's label in DW's fact list, lower case: German ("Autorin/Autor"), English

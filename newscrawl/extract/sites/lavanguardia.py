@@ -8,8 +8,8 @@ La Vanguardia only across both corpora, so it lives here.
 from __future__ import annotations
 
 from newscrawl.extract.generic import GenericParser
-from newscrawl.extract.generic.body import position
 from newscrawl.extract.generic.lead import lead_text
+from newscrawl.extract.generic.walk import position
 
 #: A standfirst has at most this many sibling lines; more are a list of something else.
 MAX_TWIN_LEADS = 5
