@@ -33,6 +33,8 @@ from newscrawl.extract.generic.walk import MIN_PARAGRAPH_CHARS, Block, PageWalk
 from newscrawl.extract.text import normalize_space
 
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: A paragraph inside a furniture-named box counts this share of its length when containers are
+#: scored: such a box may hold the text (a site names its wrapper "sidebar-1"), but rarely does.
 FURNITURE_WEIGHT = 0.2
 #: A line shorter than this before the first or after the last paragraph is a kicker, dateline or credit
 #: (a closing line such as "Euer Hans" or "Thanks for all the fish" is longer than most of those).
@@ -41,7 +43,9 @@ EDGE_LINE_CHARS = 30
 MAX_ANNOUNCE_CHARS = 150
 #: A closing call to action ("Follow us on ...") is one or two sentences: longer paragraphs are text.
 MAX_PROMO_CHARS = 250
+#: A line starting with a "By"-word and shorter than this is a byline set as a paragraph, not text.
 BYLINE_LINE_CHARS = 80
+#: A block with this share of its characters in links is a link list (related articles, tags), not text.
 MAX_LINK_DENSITY = 0.5
 #: The container widens to an ancestor holding this share more text in paragraphs shaped like its own,
 #: looking up to this many levels (forum threads and live blogs nest each post eight or more deep).
@@ -127,6 +131,8 @@ def is_inside(element, container) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?…\"“”»)]$")
+#: A paragraph of this many words or more, with its own text before any link, is a sentence that
+#: happens to contain links, not a teaser link list.
 MIN_SENTENCE_WORDS = 6
 
 
@@ -403,6 +409,8 @@ def without_promo_tail(blocks: list[Block]) -> list[Block]:
     return blocks[:end]
 
 
+#: Markup showing less than this share of the declared articleBody's words is a fragment of it: the
+#: declared sentences it lacks are added.
 DECLARED_BODY_COVER = 0.7
 #: Share of a declared paragraph's words already in the markup for it to count as shown.
 DECLARED_PARAGRAPH_SHOWN = 0.5

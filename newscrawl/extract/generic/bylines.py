@@ -64,6 +64,7 @@ _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|re
                         r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
                         r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja|"
                         r"kolumnist(?:in)?|gastautor(?:in)?)$", re.IGNORECASE)
+#: At most this many capitalised role words are cut from a name's end ("Jane Doe Senior Travel Editor").
 MAX_ROLE_WORDS = 3
 
 

@@ -26,10 +26,15 @@ _INLINE_CREDIT = re.compile(r"\s*[(\[]?\s*(?:©|\(c\)|copyright\b|(?:photo|photo
                             r"photo credits?|fotocredits?|"
                             r"image credits?|ảnh|фото|isithombe|zdjęcie|kuva|foto/video)\s*:|foto\s*/)"
                             r"\s*([^()\[\]]{2,120}?)\s*[)\]]?\s*$", re.IGNORECASE)
+#: A caption shorter than this is a label ("Foto", a number), not a description.
 MIN_CAPTION_CHARS = 12
+#: A part after " | " this short ends a caption as its credit ("The mayor | Photo: dpa").
 MAX_PIPED_CREDIT_CHARS = 80
+#: An image whose largest declared side is below this is a thumbnail or icon: no article photo.
 THUMBNAIL_PIXELS = 150
+#: A caption-like line this short that starts with a "By"-word is the article's byline, not a caption.
 MAX_BYLINE_CAPTION_CHARS = 100
+#: A "Foto: ..." line longer than this is a sentence that mentions a photo, not a credit.
 MAX_LABELLED_CREDIT_CHARS = 120
 _DURATION = re.compile(r"^\(?\d{1,2}(?::\d{2}){1,2}\s*(?:min\.?|minutes?|minuten|sek\.?|s)?\)?$", re.IGNORECASE)
 _DESCRIBED_ITEM = re.compile(r"(?:^|,)\s*(\S+?)\s+(\d+(?:\.\d+)?)[wx]\s*(?=,|$)")
@@ -185,6 +190,7 @@ def _caption_element(figure):
 _MEDIA_TAGS = ("img", "picture", "source", "video", "iframe", "amp-img", "svg", "noscript", "object", "embed")
 
 
+#: A credit's photo box is looked for this many levels up from the credit (credit, caption, box).
 MAX_CREDIT_BOX_LEVELS = 3
 
 

@@ -33,13 +33,19 @@ ROOT_TAGS = frozenset({"html", "body", "main"})
 _INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "button", "svg", "figure", "figcaption",
                           "iframe", "select", "input", "textarea", "aside", "nav"})
 
+#: A block shorter than this is a label, kicker or button, not a paragraph that scores its container.
 MIN_PARAGRAPH_CHARS = 25
 #: A table row of data has at least this many cells (one cell alone frames text, as layout tables do).
 MIN_DATA_CELLS = 2
 INLINE_TAGS = frozenset({"span", "a", "b", "strong", "i", "em", "u", "br", "small", "sup", "sub", "mark", "abbr",
                          "cite", "q", "time", "font", "s", "del", "ins", "code", "wbr"})
+#: Text written straight into a <div> (no <p>) this long is a paragraph of its own.
 LOOSE_TEXT_CHARS = 60
+#: A furniture-named element holding more than this share of the page's text is a layout wrapper:
+#: its name is not trusted.
 FURNITURE_MAX_SHARE = 0.5
+#: At most this many byline, date and standfirst candidates are kept, each: a cap on the work on long
+#: index-like pages (the article's own come first in page order).
 MAX_MARKED = 60
 #: Bylines and datelines sit in short lines; longer blocks are not searched for them.
 MAX_MARKED_BLOCK_CHARS = 300
