@@ -19,6 +19,17 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
 _JSONLD = JsonLdExtractor()
 
 
+def as_list(value) -> list:
+    """A JSON-LD value that may be one item or a list, as a list (``None``: empty).
+
+    >>> as_list(None), as_list("a"), as_list(["a", "b"])
+    ([], ['a'], ['a', 'b'])
+    """
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
 def _types(node: dict) -> set[str]:
     kind = node.get("@type")
     return set(kind) if isinstance(kind, list) else {kind}
@@ -73,7 +84,7 @@ class PageMetadata:
     def article_names(self, key: str) -> list[str]:
         """Names of the article's ``author``/``creator``-like values: strings or objects with ``name``."""
         value = self.article.get(key)
-        values = value if isinstance(value, list) else [value]
+        values = as_list(value)
         names = []
         for entry in values:
             if isinstance(entry, str):
@@ -85,7 +96,7 @@ class PageMetadata:
     def article_persons(self, key: str = "author") -> list[str]:
         """Names of the article's ``author`` entries that are people, not organisations."""
         value = self.article.get(key)
-        values = value if isinstance(value, list) else [value]
+        values = as_list(value)
         return [e["name"] for e in values if isinstance(e, dict) and isinstance(e.get("name"), str)
                 and "Organization" not in _types(e) and "NewsMediaOrganization" not in _types(e)] + \
                [e for e in values if isinstance(e, str)]

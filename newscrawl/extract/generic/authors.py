@@ -24,7 +24,8 @@ from newscrawl.extract.generic.bylines import (
 )
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import AUTHOR_META_KEYS, NEWSROOM_WORDS
-from newscrawl.extract.generic.walk import BYLINE_CLASS, spaced_text
+from newscrawl.extract.generic.walk import BYLINE_CLASS, position, spaced_text
+from newscrawl.extract.metadata import as_list
 from newscrawl.extract.text import normalize_space
 
 #: Byline elements read per page: a page lists a handful of authors at most; more byline-marked
@@ -40,22 +41,6 @@ MAX_BYLINE_LINE_CHARS = 100
 AFTER_BODY_ELEMENTS = 10
 #: A newsroom credit is short ("Redaktion Polizeiticker Schweiz"); longer text is a sentence.
 MAX_NEWSROOM_WORDS = 4
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _position(element, found):
-    """The walk position of ``element`` or of its nearest walked ancestor."""
-    node = element
-    while node is not None:
-        if node in found.order:
-            return found.order[node]
-        node = node.getparent()
-    return None
 
 
 @rule(off=lambda element, text: [text])
@@ -148,7 +133,7 @@ def referenced_persons(meta) -> list[str]:
     """Names of the article's authors given as JSON-LD references (``{"@id": ...}``) to Person
     nodes elsewhere on the page (a ``@graph`` or another script)."""
     value = meta.article_value("author")
-    ids = [e["@id"] for e in _as_list(value) if isinstance(e, dict) and isinstance(e.get("@id"), str)
+    ids = [e["@id"] for e in as_list(value) if isinstance(e, dict) and isinstance(e.get("@id"), str)
            and not isinstance(e.get("name"), str)]
     if not ids:
         return []
@@ -284,7 +269,7 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
     body_end = found.order.get(blocks[-1].element, 0) if blocks else 0
 
     def near(elements):
-        positions = [(e, _position(e, found) or 0) for e in elements]
+        positions = [(e, position(e, found) or 0) for e in elements]
         return ([e for e, at in positions if first <= at <= (body_start or float("inf"))]
                 or [e for e, at in positions if first <= at <= (body_end or float("inf"))])
 

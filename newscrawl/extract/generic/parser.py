@@ -33,14 +33,6 @@ from newscrawl.extract.text import comparison_key
 from newscrawl.extract.urls import site_of
 
 
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-
-
 class GenericParser(ArticleParser):
     def __init__(self):
         # Plain lxml elements: parsel's lxml.html tree builds a Python class per element visited.

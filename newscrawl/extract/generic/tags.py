@@ -13,6 +13,7 @@ import re
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import GENERIC_KEYWORDS, UI_TAG_LINKS, UI_TAG_WORDS
 from newscrawl.extract.generic.walk import block_text
+from newscrawl.extract.metadata import as_list
 from newscrawl.extract.text import normalize_space
 
 #: The longest tag-list link text kept as a tag: longer links are teasers ("Read: how the vote went").
@@ -34,12 +35,6 @@ _UI_TAG = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, UI_TAG_WORDS)) + r
                      r"^\W*(?:" + "|".join(map(re.escape, UI_TAG_LINKS)) + r")\W*$", re.IGNORECASE)
 
 
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
 def keyword_list(value) -> list[str]:
     """JSON-LD/meta keywords (a list, or one comma-separated string) as a list.
 
@@ -51,7 +46,7 @@ def keyword_list(value) -> list[str]:
     if isinstance(value, str):
         values = value.split(",")
     else:
-        values = [v for v in _as_list(value) if isinstance(v, str)]
+        values = [v for v in as_list(value) if isinstance(v, str)]
     return [without_keyword_path(normalize_space(v)) for v in values if normalize_space(v)]
 
 
