@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """The version of the record's JSON Schema (``newscrawl/output/schema/article-v<N>.json``) records follow."""
 
 
@@ -48,6 +48,13 @@ class Article:
     """1 the first time an article is exported, +1 each time it is exported again changed."""
     first_seen_at: str | None = None
     """When a run first exported this article (UTC, ISO 8601); kept across revisions."""
+    story_id: str | None = None
+    """The story this article carries (16 hex digits), shared by near-duplicate bodies across URLs,
+    sites and runs: derived from the canonical URL of the story's first exported article
+    (``newscrawl.output.stories``); kept across revisions."""
+    near_duplicate_of: str | None = None
+    """``None`` for the first article of its story, else the canonical URL of the earlier article
+    whose body this one nearly repeats."""
 
 
 ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)

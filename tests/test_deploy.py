@@ -26,7 +26,7 @@ def test_scrapyd_deploy_builds_the_project_egg(tmp_path):
         entry_points = archive.read("EGG-INFO/entry_points.txt").decode()
     sources = {path.relative_to(ROOT).as_posix() for path in (ROOT / "newscrawl").rglob("*.py")}
     assert sources <= names, sorted(sources - names)  # every module of every package
-    assert {"newscrawl/output/schema/article-v1.json", "newscrawl/output/schema/article-v1-extract.json"} <= names
+    assert {f"newscrawl/output/schema/article-v{v}{p}.json" for v in "12" for p in ("", "-extract")} <= names
     assert "settings = newscrawl.settings" in entry_points
     # scrapyd imports the project from the zipped egg (zipimport finds regular packages only); the
     # extract profile's $refs to article-v1.json resolve there (else is_valid raises)
@@ -35,4 +35,4 @@ def test_scrapyd_deploy_builds_the_project_egg(tmp_path):
     load = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           env={"PATH": os.environ["PATH"]})
     assert load.returncode == 0, load.stderr
-    assert str(egg) in load.stdout and "schema version 1" in load.stdout and load.stdout.endswith("False\n")
+    assert str(egg) in load.stdout and "schema version 2" in load.stdout and load.stdout.endswith("False\n")

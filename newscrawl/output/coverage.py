@@ -12,7 +12,7 @@ from newscrawl.items import ARTICLE_FIELDS
 from newscrawl.output.pipelines import StatsPipeline
 
 #: Fields the pipelines add after parsing: not a parser's coverage.
-STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at"})
+STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at", "story_id", "near_duplicate_of"})
 COVERED_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in STAMPED)
 
 

@@ -1,8 +1,10 @@
-"""The JSON Schema of the exported record (``article-v1.json``) and ``SchemaValidationPipeline``.
+"""The JSON Schema of the exported record (``article-v2.json``) and ``SchemaValidationPipeline``.
 
-``article-v1-extract.json`` is its *extract profile*: the records of ``extract_article`` and
+``article-v2-extract.json`` is its *extract profile*: the records of ``extract_article`` and
 ``python -m newscrawl extract``, whose crawl-only fields (``crawled_at``, ``revision``,
-``first_seen_at``) are null; its other properties are ``$ref``s to the crawl schema's.
+``first_seen_at``, ``story_id``, ``near_duplicate_of``) are null; its other properties are
+``$ref``s to the crawl schema's.  Version 1 (``article-v1.json``, ``article-v1-extract.json``:
+the same without the two story fields) stays for readers of older files: ``validator("1")``.
 
 The pipeline is off by default (``NEWSCRAWL_VALIDATE_SCHEMA``): the tests validate every record
 they export; a run that turns it on drops (and counts, ``newscrawl/dropped/schema_invalid``) a
