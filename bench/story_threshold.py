@@ -7,7 +7,7 @@ languages; its ``<stem>.json`` records hold ``body``):
 - near-copies: each body with its middle sentence replaced by a sentence of another article, and
   each body with a sentence of another article added at the end (a wire story as a second site
   carries it);
-- unrelated: every pair of two different articles.
+- unrelated: every pair of two different pages (those alike at 0.5 or more are named).
 
 For each it prints the estimated Jaccard similarity of their MinHash signatures (percentiles),
 and for some thresholds the share of near-copies at or above it (recall), the unrelated pairs at
@@ -63,16 +63,22 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--num-perm", type=int, default=128)
     args = parser.parse_args()
-    bodies = [json.loads(p.read_text(encoding="utf-8")).get("body") for p in sorted(args.corpus.glob("*.json"))]
-    bodies = [b for b in bodies if b]
+    records = [json.loads(p.read_text(encoding="utf-8")) | {"stem": p.stem} for p in sorted(args.corpus.glob("*.json"))]
+    records = [r for r in records if r.get("body")]
+    bodies = [r["body"] for r in records]
     signatures = [signature(b, args.num_perm) for b in bodies]
     copies = [(kind, signature(a, args.num_perm), signature(b, args.num_perm)) for kind, a, b in near_copies(bodies)]
     copy_scores = {kind: [similarity(a, b) for k, a, b in copies if k == kind] for kind in ("replaced", "added")}
-    unrelated = [similarity(a, b) for a, b in itertools.combinations(signatures, 2)]
+    pairs = list(itertools.combinations(range(len(bodies)), 2))
+    unrelated = [similarity(signatures[a], signatures[b]) for a, b in pairs]
     print(f"{len(bodies)} bodies, num_perm {args.num_perm}")
     for kind, scores in copy_scores.items():
         print(f"near-copies, one sentence {kind} ({len(scores)}): {percentiles(scores)}")
     print(f"unrelated pairs ({len(unrelated)}): {percentiles(unrelated)}")
+    for (a, b), score in zip(pairs, unrelated, strict=True):
+        if score >= 0.5:  # two different pages of the corpus that are alike: say which
+            same = " (the same URL)" if records[a].get("url") == records[b].get("url") else ""
+            print(f"  {records[a]['stem']} ~ {records[b]['stem']}: {score:.3f}{same}")
     print("threshold  bands x rows  copies >= (replaced / added)  found by a band key  unrelated >=")
     for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
         banding = Banding.for_threshold(threshold, args.num_perm)

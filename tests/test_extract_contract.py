@@ -49,8 +49,9 @@ def test_every_record_extract_writes_over_the_dev_corpus_validates(tmp_path):
     assert len(records) >= 120, done.stderr  # most pages are articles with a canonical link
     for record in records:
         assert not schema_errors(record, EXTRACT), (record["url"], schema_errors(record, EXTRACT))
-        # ...and only the crawl-only fields keep it from the crawl schema
-        assert {error.split(":")[0] for error in schema_errors(record, CRAWL)} == CRAWL_ONLY
+        # ...and only the crawl-only fields keep it from the crawl schema (near_duplicate_of null is
+        # also a crawl's value, for the first article of a story)
+        assert {error.split(":")[0] for error in schema_errors(record, CRAWL)} == CRAWL_ONLY - {"near_duplicate_of"}
     assert done.returncode == (1 if any("not written" not in line for line in problems) else 0), done.stderr
     encoded = [r["canonical_url"] for r in records if "jungewelt.de/artikel/474126" in r["canonical_url"]]
     assert encoded == ["https://www.jungewelt.de/artikel/474126.nationaler-veteranentag-orden-f%C3%BCrs-morden.html"]

@@ -16,13 +16,12 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
-
-from newscrawl.extract.text import normalize_space
 
 #: Words in a shingle: long enough that unrelated articles in one language share almost none
 #: (measured on tests/corpus/dev: ``bench/story_threshold.py``), short enough that one changed
@@ -30,39 +29,50 @@ from newscrawl.extract.text import normalize_space
 SHINGLE_WORDS = 5
 #: datasketch's seed and scheme for every signature: signatures are stored across runs, so both are fixed.
 SEED, SCHEME = 1, "affine32"
+_MULTIPLIER = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime: spreads each word over the window's hash
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]|[^\W_]+")
 
 
 def words(text: str | None) -> list[str]:
     """The words two copies of a text share: case-folded, without punctuation; a character of a
-    script written without spaces is a word of its own.
+    script written without spaces is a word of its own.  (Bodies are already NFC with single
+    spaces: ``newscrawl.extract.text``.)
 
-    >>> words("Its newest\u00a0telescope, said on Monday.")
+    >>> words("Its newest telescope, said on Monday.")
     ['its', 'newest', 'telescope', 'said', 'on', 'monday']
     >>> words("東京で地震")
     ['東', '京', 'で', '地', '震']
     """
-    return _WORD.findall(normalize_space(text or "").casefold())
+    return _WORD.findall((text or "").casefold())
 
 
-def shingles(text: str | None, size: int = SHINGLE_WORDS) -> set[bytes]:
-    """The ``size``-word shingles of a text (one shingle of all its words when it has fewer).
+def shingles(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """The ``size``-word shingles of a text (one shingle of all its words when it has fewer), each
+    as a 32-bit hash: its words' CRC-32s combined in order.  Sorted, without repeats.
 
-    >>> sorted(shingles("A b c d", size=3))
-    [b'a b c', b'b c d']
-    >>> shingles("Too short", size=3), shingles("")
-    ({b'too short'}, set())
+    >>> len(shingles("A b c d", size=3)), len(shingles("a B, c... d", size=3))
+    (2, 2)
+    >>> (shingles("A b c d", size=3) == shingles("a B, c... d", size=3)).all()
+    np.True_
+    >>> len(shingles("Too short", size=3)), len(shingles(""))
+    (1, 0)
     """
     tokens = words(text)
-    if len(tokens) <= size:
-        return {" ".join(tokens).encode()} if tokens else set()
-    return {" ".join(tokens[i:i + size]).encode() for i in range(len(tokens) - size + 1)}
+    if not tokens:
+        return np.zeros(0, dtype=np.uint32)
+    codes = {word: zlib.crc32(word.encode("utf-8")) for word in set(tokens)}
+    ids = np.array(list(map(codes.__getitem__, tokens)), dtype=np.uint64)
+    windows = max(1, len(ids) - size + 1)
+    combined = np.zeros(windows, dtype=np.uint64)
+    for offset in range(min(size, len(ids))):  # a polynomial hash of each window, wrapping at 2**64
+        combined = combined * _MULTIPLIER + ids[offset:offset + windows]
+    return np.unique(((combined >> np.uint64(32)) ^ combined).astype(np.uint32))
 
 
 def signature(text: str | None, num_perm: int) -> np.ndarray:
     """The MinHash signature of a text's shingles: ``num_perm`` uint32 values."""
-    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
-    minhash.update_batch(sorted(shingles(text)))
+    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=int)  # shingles come hashed
+    minhash.update_batch(shingles(text).tolist())
     return minhash.hashvalues
 
 
