@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.output.similarity import Banding, short_id, signature
+from newscrawl.output.similarity import MAX_WORDS, Banding, short_id, signature, words
 from newscrawl.output.state import open_store
 from newscrawl.output.stories import SqliteStories, Stories, StoryEntry
 from tests.conftest import run_crawl
@@ -244,8 +244,20 @@ def test_sqlite_story_tables_are_added_in_place_and_expire_only_old_entries(tmp_
     assert store.db.execute("SELECT COUNT(*) FROM story_bands").fetchone()[0] == 2 * bands
     assert stories.backend.expire(timedelta(days=90)) == 1
     assert store.db.execute("SELECT COUNT(*) FROM story_bands").fetchone()[0] == bands  # only the old one's
+    # a body without words is a story of its own, found by no other
+    for url in ("https://d.example/dots", "https://e.example/dashes"):
+        alone = stories.assign(url, "... -- !")
+        assert (alone.story_id, alone.near_duplicate_of, alone.band_keys) == (short_id(url), None, [])
     # the fresh one is still found, and gives its story to a near-copy
     found = stories.assign("https://c.example/copy", text + " Other.")
     assert (found.story_id, found.near_duplicate_of) == (fresh.story_id, fresh.canonical_url)
     assert problems == []
     store.close()
+
+
+def test_a_hostile_body_costs_bounded_time_and_memory():
+    """A 16 MB body of one-letter words: compared on its first MAX_WORDS words, in batches."""
+    huge = "a b c d e f g h " * (2 * 1024 * 1024)
+    assert len(words(huge)) == MAX_WORDS
+    assert (signature(huge, 128) == signature(" ".join(words(huge)), 128)).all()
+    assert (signature("", 128) == signature(None, 128)).all()  # an empty body has the empty signature

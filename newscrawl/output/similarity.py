@@ -14,6 +14,7 @@ keys find the candidates and the signatures then confirm them.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import struct
 import zlib
@@ -27,6 +28,11 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 #: (measured on tests/corpus/dev: ``bench/story_threshold.py``), short enough that one changed
 #: sentence costs only the shingles it touches.
 SHINGLE_WORDS = 5
+#: Words of a body compared: far more than any article has, and a bound on the time and memory a
+#: hostile page (a 16 MB body of single letters) can cost.
+MAX_WORDS = 50_000
+#: Shingles hashed into the signature at a time: datasketch holds a shingles x num_perm matrix.
+BATCH = 4096
 #: datasketch's seed and scheme for every signature: signatures are stored across runs, so both are fixed.
 SEED, SCHEME = 1, "affine32"
 _MULTIPLIER = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime: spreads each word over the window's hash
@@ -36,14 +42,14 @@ _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00
 def words(text: str | None) -> list[str]:
     """The words two copies of a text share: case-folded, without punctuation; a character of a
     script written without spaces is a word of its own.  (Bodies are already NFC with single
-    spaces: ``newscrawl.extract.text``.)
+    spaces: ``newscrawl.extract.text``.)  At most the first ``MAX_WORDS``.
 
     >>> words("Its newest telescope, said on Monday.")
     ['its', 'newest', 'telescope', 'said', 'on', 'monday']
     >>> words("東京で地震")
     ['東', '京', 'で', '地', '震']
     """
-    return _WORD.findall((text or "").casefold())
+    return [match.group().casefold() for match in itertools.islice(_WORD.finditer(text or ""), MAX_WORDS)]
 
 
 def shingles(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
@@ -72,8 +78,14 @@ def shingles(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
 def signature(text: str | None, num_perm: int) -> np.ndarray:
     """The MinHash signature of a text's shingles: ``num_perm`` uint32 values."""
     minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=int)  # shingles come hashed
-    minhash.update_batch(shingles(text).tolist())
+    hashed = shingles(text).tolist()
+    for start in range(0, len(hashed), BATCH):
+        minhash.update_batch(hashed[start:start + BATCH])
     return minhash.hashvalues
+
+
+#: Every value of the signature of a text without words.
+EMPTY = np.iinfo(np.uint32).max
 
 
 def to_bytes(values: np.ndarray) -> bytes:

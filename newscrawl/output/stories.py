@@ -39,7 +39,7 @@ from scrapy import signals
 from newscrawl.extract.dates import format_datetime, utc_now
 from newscrawl.output.feeds import note_output_error, record_unwritten
 from newscrawl.output.pipelines import DuplicateBody
-from newscrawl.output.similarity import Banding, from_bytes, short_id, signature, similarity, to_bytes
+from newscrawl.output.similarity import EMPTY, Banding, from_bytes, short_id, signature, similarity, to_bytes
 from newscrawl.output.state import body_fingerprint, open_store, store_settings
 
 logger = logging.getLogger(__name__)
@@ -278,7 +278,8 @@ class Stories:
         """The story of this article: its own when stored or seen earlier in the run, else that of
         its most similar candidate passing the threshold, else a new one.  Kept pending."""
         values = signature(body, self.num_perm)
-        keys = self.banding.keys(values)
+        # a body without a word (all punctuation) has the empty set's signature: like no other body
+        keys = self.banding.keys(values) if (values != EMPTY).any() else []
         known = self.pending.get(canonical_url) or self.backend.get(canonical_url)
         if known:
             self.known.add(canonical_url)
@@ -310,6 +311,16 @@ class Stories:
         return len(entries)
 
 
+def bad_value_counter(stats):
+    """What a story backend calls with a stored value it cannot read: logged, counted, ignored."""
+
+    def report(where: str, error: Exception) -> None:
+        stats.inc_value(BAD_STORE_VALUE)
+        logger.warning("story store: %s: %s: %s; ignored", where, type(error).__name__, error)
+
+    return report
+
+
 class NearDuplicate(DuplicateBody):
     """An item dropped (``NEWSCRAWL_DROP_NEAR_DUPLICATES``) because its body is a near-copy of the
     article at ``original``; ``IncrementalPipeline`` records it in the state store as that article's
@@ -325,8 +336,8 @@ class StoryPipeline:
     or drops a near-duplicate when ``NEWSCRAWL_DROP_NEAR_DUPLICATES`` is on.  Runs after the exact
     copies are dropped and before ``IncrementalPipeline``; writes the store after the feed commit."""
 
-    def __init__(self, stories: Stories, stats, drop_near_duplicates: bool = False):
-        self.stories, self.stats, self.drop = stories, stats, drop_near_duplicates
+    def __init__(self, stories: Stories, stats, drop_near_duplicates: bool = False, max_age: timedelta | None = None):
+        self.stories, self.stats, self.drop, self.max_age = stories, stats, drop_near_duplicates, max_age
         self.exported: set[str] = set()
         self.unwritten: set[str] = set()
 
@@ -340,19 +351,14 @@ class StoryPipeline:
         if not 0 < threshold <= 1 or num_perm < 16:
             raise ValueError(f"NEWSCRAWL_STORY_THRESHOLD={threshold} must be in (0, 1] and "
                              f"NEWSCRAWL_STORY_NUM_PERM={num_perm} at least 16")
-        pipeline = cls(None, crawler.stats, settings.getbool("NEWSCRAWL_DROP_NEAR_DUPLICATES"))
-        pipeline.stories = Stories(story_backend(store, num_perm, pipeline.bad_value), threshold, num_perm)
-        pipeline.store, pipeline.max_age = store, max_age
+        stories = Stories(story_backend(store, num_perm, bad_value_counter(crawler.stats)), threshold, num_perm)
+        pipeline = cls(stories, crawler.stats, settings.getbool("NEWSCRAWL_DROP_NEAR_DUPLICATES"), max_age)
         crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.record_unwritten, signal=record_unwritten)
         crawler.signals.connect(pipeline.feed_committed, signal=signals.feed_exporter_closed)
         crawler.signals.connect(store.close, signal=signals.engine_stopped)
         return pipeline
-
-    def bad_value(self, where: str, error: Exception) -> None:
-        self.stats.inc_value(BAD_STORE_VALUE)
-        logger.warning("story store: %s: %s: %s; ignored", where, type(error).__name__, error)
 
     @staticmethod
     def canonical(item) -> str:
