@@ -10,6 +10,8 @@ import json
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -261,3 +263,17 @@ def test_a_hostile_body_costs_bounded_time_and_memory():
     assert len(words(huge)) == MAX_WORDS
     assert (signature(huge, 128) == signature(" ".join(words(huge)), 128)).all()
     assert (signature("", 128) == signature(None, 128)).all()  # an empty body has the empty signature
+
+
+def test_the_default_threshold_keeps_every_one_sentence_copy_of_the_dev_corpus_and_no_unrelated_pair():
+    """What the setting's comment says, measured again by ``bench/story_threshold.py``."""
+    from newscrawl import settings
+
+    bench = Path(__file__).resolve().parents[1] / "bench" / "story_threshold.py"
+    done = subprocess.run([sys.executable, str(bench)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    row = next(line.split() for line in done.stdout.splitlines()
+               if line.split()[:1] == [f"{settings.NEWSCRAWL_STORY_THRESHOLD:.1f}"])
+    assert row[4:7] == ["100.0%", "/", "100.0%"], done.stdout  # replaced / added copies passing
+    assert row[-1] == "1", done.stdout  # unrelated pairs passing: only the taz article saved twice
+    assert "de_Taz_2023_04_28 ~ de_Taz_2024_10_23" in done.stdout and "(the same URL)" in done.stdout
