@@ -216,7 +216,8 @@ def test_near_duplicates_can_be_dropped_and_are_then_recorded_as_copies(tmp_path
     assert len(first.records) == 10 and {r["near_duplicate_of"] for r in first.records} == {None}
     assert first.stats["newscrawl/dedup/near_duplicate"] == 20
     assert len({r["story_id"] for r in first.records}) == 10
-    assert re.search(r"Dropped: http://wire\.test/\S+: near-duplicate of http://wire\.test/\S+ \(story", first.log)
+    assert re.search(r"Dropped: http://wire\.test/\S+: near-duplicate of http://wire\.test/\S+ \(story [0-9a-f]{16}\)",
+                     first.log)
     with SiteServer(site.folder, HOST) as server:
         second = run_crawl("news", tmp_path / "run2.jsonl", "-a", f"site=http://{HOST}", "-a",
                            f"base_url={server.url}", "-s", f"NEWSCRAWL_STATE_URI={state}",

@@ -326,9 +326,9 @@ class NearDuplicate(DuplicateBody):
     article at ``original``; ``IncrementalPipeline`` records it in the state store as that article's
     copy, so later runs do not fetch it again while its listing date stays."""
 
-    def __init__(self, url: str, fingerprint: str, original: str, dated: str | None, similar_to: str):
+    def __init__(self, url: str, fingerprint: str, original: str, dated: str | None, story_id: str):
         super().__init__(url, fingerprint, original, dated)
-        self.args = (f"{url}: near-duplicate of {similar_to} (story {original})",)
+        self.args = (f"{url}: near-duplicate of {original} (story {story_id})",)
 
 
 class StoryPipeline:
@@ -376,7 +376,7 @@ class StoryPipeline:
             self.stories.forget(canonical)
             self.stats.inc_value("newscrawl/dedup/near_duplicate")
             raise NearDuplicate(adapter.get("url"), body_fingerprint(adapter.get("body")), entry.near_duplicate_of,
-                                adapter.get("modified_at") or adapter.get("published_at"), entry.near_duplicate_of)
+                                adapter.get("modified_at") or adapter.get("published_at"), entry.story_id)
         else:
             self.stats.inc_value("newscrawl/story/near_duplicate")
         return item
