@@ -75,9 +75,16 @@ def shingles(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
     return np.unique(((combined >> np.uint64(32)) ^ combined).astype(np.uint32))
 
 
+@lru_cache(maxsize=4)  # drawing them takes longer than hashing an article
+def permutations(num_perm: int) -> np.ndarray:
+    """datasketch's permutations for ``SEED``: the same in every process and run."""
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
 def signature(text: str | None, num_perm: int) -> np.ndarray:
     """The MinHash signature of a text's shingles: ``num_perm`` uint32 values."""
-    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=int)  # shingles come hashed
+    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=int,  # shingles come hashed
+                      permutations=permutations(num_perm))
     hashed = shingles(text).tolist()
     for start in range(0, len(hashed), BATCH):
         minhash.update_batch(hashed[start:start + BATCH])
