@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """The version of the record's JSON Schema (``newscrawl/output/schema/article-v<N>.json``) records follow."""
 
 
@@ -48,6 +48,10 @@ class Article:
     """1 the first time an article is exported, +1 each time it is exported again changed."""
     first_seen_at: str | None = None
     """When a run first exported this article (UTC, ISO 8601); kept across revisions."""
+    warc_record: dict | None = None
+    """The WARC record the page was read from: ``{"file": <WARC file name>, "record_id": <its
+    WARC-Record-ID>}`` when the crawl archived it (``NEWSCRAWL_WARC_DIR``) or the record was
+    re-extracted from a WARC file; ``None`` otherwise."""
 
 
 ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)

@@ -2,7 +2,7 @@
 
 ``python -m newscrawl extract PATH... [--url URL]`` re-extracts stored pages (``.html`` or
 ``.html.gz``) with the same code a crawl runs and writes one JSON record per line to stdout, each
-valid against the schema's extract profile (``newscrawl/output/schema/article-v1-extract.json``).
+valid against the schema's extract profile (``newscrawl/output/schema/article-v2-extract.json``).
 A page a crawl would drop (no headline or no body: ``ValidationPipeline``'s rule) is named on
 stderr and not written.  Only regular files are opened (a FIFO or a device would block or never
 end), and no page is read past ``--max-bytes`` (after gunzipping: a gzip bomb stops there).

@@ -11,8 +11,8 @@ from itemadapter import ItemAdapter
 from newscrawl.items import ARTICLE_FIELDS
 from newscrawl.output.pipelines import StatsPipeline
 
-#: Fields the pipelines add after parsing: not a parser's coverage.
-STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at"})
+#: Fields the crawl adds after parsing (the WARC record too): not a parser's coverage.
+STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at", "warc_record"})
 COVERED_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in STAMPED)
 
 
