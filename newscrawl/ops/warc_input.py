@@ -5,8 +5,9 @@ FastWARC reads the records (measured on a 3,000-record WARC of real pages, the H
 decoded: 850-870 records/s against warcio's 430-610 on this machine; warcio also reads a
 plain-text file as ARC records where FastWARC refuses it).  Around it, what a damaged archive needs:
 
-- a record shorter than its ``Content-Length`` (a truncated file, or a length that lies) is a
-  problem, not a page: neither library says so by itself;
+- a record shorter than its ``Content-Length`` (a truncated file), or whose WARC length does not
+  fit the HTTP ``Content-Length`` within (a length that lies: the payload would be cut, or run
+  into the next record), is a problem, not a page: neither library says so by itself;
 - a gzip member that does not inflate, or a record whose header is not WARC, is a problem, and
   reading goes on at the next gzip member (or ``WARC/1.`` line of an uncompressed file), so one
   broken record costs that record, not the rest of the file;
@@ -97,25 +98,31 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[WarcPage | WarcProblem]:
         return
     with handle:
         magic = GZIP_MAGIC if handle.read(3) == GZIP_MAGIC else WARC_MAGIC
-        start, read_any, broken = 0, False, None  # broken: (offset, reason) of unreadable data not yet reported
+        start, read_any = 0, False
+        broken = None  # (offset, reason) of unreadable data not yet reported; reason None: already named
+        named = -1  # the offset of the last record named as a problem
         while start is not None:
             handle.seek(start)
             last, read_here = start, 0  # the offset of the last record begun from here
             try:
                 for record in ArchiveIterator(handle, parse_http=False):
-                    if broken:  # reading has resumed after the broken part
+                    if broken and broken[1]:  # reading has resumed after the broken part
                         yield WarcProblem(name, broken[0], broken[1])
-                        broken = None
+                    broken = None
                     last, read_here, read_any = record.stream_pos, read_here + 1, True
                     if record.record_type == WarcRecordType.response:
-                        yield response_page(record, name, max_bytes)
+                        page = response_page(record, name, max_bytes)
+                        named = last if isinstance(page, WarcProblem) else named
+                        yield page
                 start = None
             except OSError as error:  # a member that does not inflate, a header that is not WARC
                 if broken is None:
-                    broken = (last, f"unreadable record at or after this offset ({error}); skipped to the next "
-                                    f"readable one")
+                    # after a record named for its length, the unreadable rest is that record's
+                    reason = None if named == last and read_here else \
+                        f"unreadable record at or after this offset ({error}); skipped to the next readable one"
+                    broken = (last, reason)
                 start = next_start(handle, last if read_here else start, magic)
-        if broken:
+        if broken and (broken[1] or not read_any):
             yield WarcProblem(name, broken[0], broken[1] if read_any else "not a WARC file")
 
 
@@ -133,6 +140,11 @@ def response_page(record, file: str, max_bytes: int) -> WarcPage | WarcProblem:
         body_start = http.parse(BytesIO(block))
     except OSError as error:
         return WarcProblem(file, offset, f"no HTTP response in the record ({error})")
+    declared = (http.get("Content-Length") or "").strip()
+    if declared.isdigit() and not http.get("Transfer-Encoding") and int(declared) != len(block) - body_start:
+        # a WARC Content-Length that lies cuts the payload short or runs into the next record
+        return WarcProblem(file, offset, f"record length does not fit its HTTP message: a payload of "
+                                         f"{len(block) - body_start} bytes where its Content-Length says {declared}")
     try:
         payload = decoded_payload(block[body_start:], http.get_multiple("Content-Encoding"), max_bytes)
     except ValueError as error:
