@@ -115,7 +115,10 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[WarcPage | WarcProblem]:
                         named = last if isinstance(page, WarcProblem) else named
                         yield page
                 start = None
-            except OSError as error:  # a member that does not inflate, a header that is not WARC
+            except (KeyboardInterrupt, SystemExit, GeneratorExit):
+                raise
+            except BaseException as error:  # noqa: BLE001 (FastWARC's Rust panics are BaseExceptions)
+                # a member that does not inflate, a header that is not WARC, or data FastWARC chokes on
                 if broken is None:
                     # after a record named for its length, the unreadable rest is that record's
                     reason = None if named == last and read_here else \
@@ -141,7 +144,8 @@ def response_page(record, file: str, max_bytes: int) -> WarcPage | WarcProblem:
     except OSError as error:
         return WarcProblem(file, offset, f"no HTTP response in the record ({error})")
     declared = (http.get("Content-Length") or "").strip()
-    if declared.isdigit() and not http.get("Transfer-Encoding") and int(declared) != len(block) - body_start:
+    chunked = http.get("Transfer-Encoding") or http.get("X-Crawler-Transfer-Encoding")  # no length to hold to
+    if declared.isdigit() and not chunked and int(declared) != len(block) - body_start:
         # a WARC Content-Length that lies cuts the payload short or runs into the next record
         return WarcProblem(file, offset, f"record length does not fit its HTTP message: a payload of "
                                          f"{len(block) - body_start} bytes where its Content-Length says {declared}")

@@ -40,14 +40,18 @@ class WarcWriteError(OSError):
 
 
 def warc_file_name(spider: str, run: str, serial: int) -> str:
-    """>>> warc_file_name("sputnik", "2026-11-29T03-04-05", 0)
+    """The name of a run's ``serial``-th WARC file.
+
+    >>> warc_file_name("sputnik", "2026-11-29T03-04-05", 0)
     'sputnik-2026-11-29T03-04-05-00000.warc.gz'
     """
     return f"{spider}-{run}-{serial:05d}.warc.gz"
 
 
 def status_line(status: int) -> str:
-    """>>> status_line(404), status_line(299)
+    """The HTTP status line after the protocol: Scrapy keeps the code, not the reason phrase.
+
+    >>> status_line(404), status_line(299)
     ('404 Not Found', '299')
     """
     try:
