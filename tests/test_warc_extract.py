@@ -159,14 +159,16 @@ def test_a_file_that_is_no_warc_is_one_line_and_other_files_still_come_out(tmp_p
     good.write_bytes(members(*pages_warc(2)))
     folder = tmp_path / "folder.warc"
     folder.mkdir()
-    done = run_extract(text, plain, good, folder)
+    empty = tmp_path / "empty.warc.gz"
+    empty.write_bytes(b"")
+    done = run_extract(text, plain, good, folder, empty)
     assert done.returncode == 1
     assert [r["warc_record"]["record_id"] for r in extracted(done)] == record_ids(2)
     lines = problem_lines(done)
     assert lines[:2] == [f"newscrawl extract: {text}: offset 0: not a WARC file",
                          f"newscrawl extract: {plain}: offset 0: not a WARC file"]
     assert lines[2].startswith(f"newscrawl extract: {folder}: offset 0: cannot read: not a regular file")
-    assert len(lines) == 3
+    assert lines[3:] == [f"newscrawl extract: {empty}: offset 0: no WARC record in the file (empty)"]
 
 
 def test_gzip_bomb_payload_stops_at_max_bytes(tmp_path):

@@ -19,7 +19,6 @@ import os
 import stat
 import sys
 import zlib
-from collections import Counter
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,7 +30,7 @@ from newscrawl.crawl.fetch import UndecodablePageError, decode_html, looks_like_
 from newscrawl.extract import extract_article
 from newscrawl.extract.metadata import PageMetadata
 from newscrawl.extract.urls import canonical_link
-from newscrawl.ops.warc_extract import Selection, extract_warcs
+from newscrawl.ops.warc_extract import Selection, Tally, extract_warcs
 from newscrawl.output.pipelines import ValidationPipeline
 from newscrawl.settings import DOWNLOAD_MAXSIZE
 
@@ -90,13 +89,6 @@ def page_url(html: str) -> str | None:
     base = next((u.strip() for u in (selector.xpath("//base/@href").get(), meta.meta("og:url")) if is_absolute(u)), "")
     url = canonical_link(selector, meta, base)
     return url if is_absolute(url) else None
-
-
-class Tally(Counter):
-    """The stats collector a pipeline counts into, outside a crawl: ``reason -> count``."""
-
-    def inc_value(self, key: str, count: int = 1) -> None:
-        self[key] += count
 
 
 def is_warc(path: Path) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
@@ -108,11 +108,11 @@ class Selection:
         return not self.sites or any(host == site or host.endswith("." + site) for site in self.sites)
 
 
-class Tally(dict):
-    """The stats collector the pipelines count into, outside a crawl."""
+class Tally(Counter):
+    """The stats collector a pipeline counts into, outside a crawl: ``reason -> count``."""
 
     def inc_value(self, key: str, count: int = 1) -> None:
-        self[key] = self.get(key, 0) + count
+        self[key] += count
 
 
 class RecordPipelines:

@@ -127,6 +127,8 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[WarcPage | WarcProblem]:
                 start = next_start(handle, last if read_here else start, magic)
         if broken and (broken[1] or not read_any):
             yield WarcProblem(name, broken[0], broken[1] if read_any else "not a WARC file")
+        elif not read_any:
+            yield WarcProblem(name, 0, "no WARC record in the file (empty)")
 
 
 def response_page(record, file: str, max_bytes: int) -> WarcPage | WarcProblem:
