@@ -2,6 +2,8 @@
 
 ``python -m newscrawl extract FILE.warc.gz ... [--since DAY] [--until DAY] [--site HOST]`` re-extracts
 the HTML responses archived in WARC files (``.warc`` or ``.warc.gz``; ``newscrawl.ops.warc_extract``).
+``python -m newscrawl ccnews --since DAY --until DAY [--site HOST] [--redis URL]`` does the same over
+Common Crawl's CC-NEWS files of those days, streamed (``newscrawl.ops.ccnews``).
 
 ``python -m newscrawl extract PATH... [--url URL]`` re-extracts stored pages (``.html`` or
 ``.html.gz``) with the same code a crawl runs and writes one JSON record per line to stdout, each
@@ -30,6 +32,7 @@ from newscrawl.crawl.fetch import UndecodablePageError, decode_html, looks_like_
 from newscrawl.extract import extract_article
 from newscrawl.extract.metadata import PageMetadata
 from newscrawl.extract.urls import canonical_link
+from newscrawl.ops.ccnews import CC_BASE_URL, ccnews_command
 from newscrawl.ops.warc_extract import Selection, Tally, extract_warcs
 from newscrawl.output.pipelines import ValidationPipeline
 from newscrawl.settings import DOWNLOAD_MAXSIZE
@@ -149,5 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--max-bytes", type=int, default=DOWNLOAD_MAXSIZE,
                          help="largest page read, gunzipped (default: DOWNLOAD_MAXSIZE, %(default)s)")
     extract.set_defaults(run=extract_command)
+    ccnews = commands.add_parser("ccnews", help="extract Common Crawl's CC-NEWS WARC files of some days, streamed")
+    ccnews.add_argument("--since", type=day, required=True, help="first day (YYYY-MM-DD, UTC) of files and records")
+    ccnews.add_argument("--until", type=day, required=True, help="last day (YYYY-MM-DD, UTC) of files and records")
+    ccnews.add_argument("--site", action="append", metavar="HOST", help="only this site's pages; repeatable")
+    ccnews.add_argument("--base-url", default=CC_BASE_URL, help="where CC-NEWS is served (default %(default)s)")
+    ccnews.add_argument("--redis", metavar="URL", help="share the file list with other processes through Redis")
+    ccnews.add_argument("--workers", type=int, default=0, help="processes parsing pages (default 0: one per core)")
+    ccnews.add_argument("--max-bytes", type=int, default=DOWNLOAD_MAXSIZE,
+                        help="largest record or payload read (default: DOWNLOAD_MAXSIZE, %(default)s)")
+    ccnews.set_defaults(run=ccnews_command)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -137,6 +137,13 @@ def extract_warcs(paths: list[Path], selection: Selection, max_bytes: int, worke
                   err=sys.stderr) -> int:
     """Write the records of every selected HTML response of ``paths`` to ``out``; 1 when a part
     of a file could not be read or a page failed to extract (each named on ``err``), else 0."""
+    return extract_sources(((str(path), read_warc(path, max_bytes)) for path in paths), selection, workers,
+                           out, err)
+
+
+def extract_sources(sources: Iterable[tuple[str, Iterator[WarcPage | WarcProblem]]], selection: Selection,
+                    workers: int, out=sys.stdout, err=sys.stderr) -> int:
+    """``extract_warcs`` over ``(name, records)`` pairs: files, or streams (``newscrawl.ops.ccnews``)."""
     stats = Tally()
     pipelines = RecordPipelines(stats)
     failed = 0
@@ -144,10 +151,11 @@ def extract_warcs(paths: list[Path], selection: Selection, max_bytes: int, worke
 
     def selected_pages() -> Iterator[WarcPage]:
         nonlocal failed
-        for path in paths:
-            for item in read_warc(path, max_bytes):
+        for source, items in sources:
+            stats.inc_value("newscrawl/warc/files")
+            for item in items:
                 if isinstance(item, WarcProblem):
-                    print(f"newscrawl extract: {path}: offset {item.offset}: {item.reason}", file=err)
+                    print(f"newscrawl extract: {source}: offset {item.offset}: {item.reason}", file=err)
                     stats.inc_value("newscrawl/warc/unreadable")
                     failed += 1
                 elif selection(item):
@@ -173,5 +181,5 @@ def extract_warcs(paths: list[Path], selection: Selection, max_bytes: int, worke
             stats.inc_value("newscrawl/written")
     progress.close()
     summary = ", ".join(f"{key.removeprefix('newscrawl/')} {value}" for key, value in sorted(stats.items()))
-    print(f"newscrawl extract: {len(paths)} WARC file(s): {summary or 'no response records'}", file=err)
+    print(f"newscrawl extract: WARC: {summary}", file=err)
     return 1 if failed else 0

@@ -17,6 +17,7 @@ plain-text file as ARC records where FastWARC refuses it).  Around it, what a da
 """
 from __future__ import annotations
 
+import io
 import os
 import stat
 import zlib
@@ -129,6 +130,56 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[WarcPage | WarcProblem]:
             yield WarcProblem(name, broken[0], broken[1] if read_any else "not a WARC file")
         elif not read_any:
             yield WarcProblem(name, 0, "no WARC record in the file (empty)")
+
+
+class ForwardReader(io.RawIOBase):
+    """A stream read once from start to end (an HTTP response body) as FastWARC takes it: it
+    asks for a seekable file, and only ever asks to seek where the stream already is or ahead."""
+
+    def __init__(self, stream):
+        self.stream, self.position = stream, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.position
+
+    def readinto(self, buffer) -> int:
+        data = self.stream.read(len(buffer))
+        buffer[: len(data)] = data
+        self.position += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self.position + offset if whence == io.SEEK_CUR else -1
+        while self.position < target and self.read(min(target - self.position, 1 << 20)):
+            pass
+        if target != self.position:
+            raise io.UnsupportedOperation("a stream read once cannot go back")
+        return self.position
+
+
+def read_warc_stream(stream, name: str, max_bytes: int) -> Iterator[WarcPage | WarcProblem]:
+    """``read_warc`` for a stream read once (CC-NEWS over HTTP): a broken part cannot be skipped
+    by going back to look for the next record, so it ends the stream, with one ``WarcProblem``."""
+    read_any, last = False, 0
+    try:
+        for record in ArchiveIterator(ForwardReader(stream), parse_http=False):
+            read_any, last = True, record.stream_pos
+            if record.record_type == WarcRecordType.response:
+                yield response_page(record, name, max_bytes)
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 (FastWARC's Rust panics are BaseExceptions)
+        yield WarcProblem(name, last, f"unreadable record at or after this offset ({error}); the rest of the "
+                                      f"stream not read" if read_any else "not a WARC file")
+        return
+    if not read_any:
+        yield WarcProblem(name, 0, "no WARC record in the file (empty)")
 
 
 def response_page(record, file: str, max_bytes: int) -> WarcPage | WarcProblem:
