@@ -55,6 +55,10 @@ class Article:
     near_duplicate_of: str | None = None
     """``None`` for the first article of its story, else the canonical URL of the earlier article
     whose body this one nearly repeats."""
+    warc_record: dict | None = None
+    """The WARC record the page was read from: ``{"file": <WARC file name>, "record_id": <its
+    WARC-Record-ID>}`` when the crawl archived it (``NEWSCRAWL_WARC_DIR``) or the record was
+    re-extracted from a WARC file; ``None`` otherwise."""
 
 
 ARTICLE_FIELDS = tuple(Article.__dataclass_fields__)

@@ -53,6 +53,9 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.crawl.middlewares.RetryAfterMiddleware": 560,
     # Sees redirects before RedirectMiddleware (600) follows them.
     "newscrawl.crawl.middlewares.RedirectLoopMiddleware": 650,
+    # With NEWSCRAWL_WARC_DIR: archives each response as received, before HttpCompression (590),
+    # Redirect (600) and Retry (550) act on it (newscrawl/crawl/middlewares/warc_archive.py).
+    "newscrawl.crawl.middlewares.WarcArchiveMiddleware": 800,
 }
 # Only web pages: no file://, ftp://, s3:// or data: fetches from URLs found in feeds and pages.
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
@@ -115,9 +118,14 @@ NEWSCRAWL_FULL = False
 # A run given its own feed (-o/-O) neither reads nor writes the store (an ad-hoc export must not
 # take articles from the cron feed), and writes its manifest beside that feed; True: it uses the store.
 NEWSCRAWL_USER_FEED_USES_STATE = False
+# Keep what was fetched: every response and its request in gzipped WARC 1.1 files under
+# <dir>/<spider>/<YYYY-MM-DD>/<spider>-<run>-<NNNNN>.warc.gz (newscrawl/output/warc.py).  None: off.
+NEWSCRAWL_WARC_DIR = None
+# A WARC file is closed (and the next begun) once it reaches this many bytes, gzipped.
+NEWSCRAWL_WARC_MAX_SIZE = 1024 ** 3
 # Several processes share one crawl through Redis (newscrawl/crawl/distributed.py, scrapy-redis).
 NEWSCRAWL_REDIS_URL = None
-# Validate every record against newscrawl/output/schema/article-v2.json while crawling (drops invalid ones).
+# Validate every record against newscrawl/output/schema/article-v<N>.json while crawling (drops invalid ones).
 NEWSCRAWL_VALIDATE_SCHEMA = False
 
 # The run's verdict (newscrawl/ops/monitors.py, spidermon): `scrapy crawl` exits 3 when it fails.

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 
+from newscrawl.output.schema import SCHEMA_VERSION
 from tests.conftest import ROOT
 
 
@@ -26,13 +27,15 @@ def test_scrapyd_deploy_builds_the_project_egg(tmp_path):
         entry_points = archive.read("EGG-INFO/entry_points.txt").decode()
     sources = {path.relative_to(ROOT).as_posix() for path in (ROOT / "newscrawl").rglob("*.py")}
     assert sources <= names, sorted(sources - names)  # every module of every package
-    assert {f"newscrawl/output/schema/article-v{v}{p}.json" for v in "12" for p in ("", "-extract")} <= names
+    schemas = {f"newscrawl/output/schema/article-v{v}{p}.json" for v in ("1", SCHEMA_VERSION) for p in ("", "-extract")}
+    assert schemas <= names
     assert "settings = newscrawl.settings" in entry_points
     # scrapyd imports the project from the zipped egg (zipimport finds regular packages only); the
-    # extract profile's $refs to article-v1.json resolve there (else is_valid raises)
+    # extract profile's $refs to article-v<N>.json resolve there (else is_valid raises)
     script = (f"import sys; sys.path.insert(0, {str(egg)!r}); import newscrawl.settings, newscrawl.output.schema as s; "
               "print(s.__file__, s.load_schema()['title'], s.validator(profile='extract').is_valid({'url': 'x'}))")
     load = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           env={"PATH": os.environ["PATH"]})
     assert load.returncode == 0, load.stderr
-    assert str(egg) in load.stdout and "schema version 2" in load.stdout and load.stdout.endswith("False\n")
+    assert str(egg) in load.stdout and f"schema version {SCHEMA_VERSION}" in load.stdout
+    assert load.stdout.endswith("False\n")

@@ -18,7 +18,7 @@ import pytest
 
 from newscrawl.ops.lock import LOCKED
 from newscrawl.output.manifest import RUN_FAILED
-from newscrawl.output.schema import schema_errors, validator
+from newscrawl.output.schema import SCHEMA_VERSION, schema_errors, validator
 from tests.conftest import ROOT, SPUTNIK
 
 LAVROV = "/20120204/lavrov-defends-russian-arms-supplies-to-syria-1012345678.html"
@@ -101,7 +101,7 @@ def test_second_run_exports_nothing_and_a_changed_article_comes_back_as_revision
     assert status == 0, log
     first = cron.latest_records()
     assert sorted(r["url"] for r in first) == sorted("https://sputnikglobe.com" + p for p in (LAVROV, OBSERVATORY))
-    assert {(r["revision"], r["schema_version"]) for r in first} == {(1, "2")}
+    assert {(r["revision"], r["schema_version"]) for r in first} == {(1, SCHEMA_VERSION)}
     assert cron.feeds()[0].relative_to(cron.output).parts[:2] == ("sputnik", time.strftime("%Y-%m-%d", time.gmtime()))
 
     # second run: nothing new; the feed and sitemap dates say unchanged, so no article is fetched

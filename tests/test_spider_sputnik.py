@@ -11,7 +11,7 @@ from tests.conftest import SPUTNIK, run_crawl
 
 CONTRACT = ("url", "canonical_url", "site", "language", "headline", "lead", "authors", "body", "captions",
             "published_at", "modified_at", "section", "tags", "crawled_at", "schema_version", "revision",
-            "first_seen_at", "story_id", "near_duplicate_of")
+            "first_seen_at", "story_id", "near_duplicate_of", "warc_record")
 
 
 def expected_records(*names):

@@ -28,7 +28,7 @@ def parse_article(html: str, url: str) -> Article:
 def extract_article(html: str, url: str) -> dict:
     """The record a crawl would export for one page, in the schema's *extract profile*
     (``newscrawl/output/schema/article-v2-extract.json``): ``schema_version`` is set; the fields only
-    a crawl stamps (``crawled_at``, ``revision``, ``first_seen_at``, and ``story_id`` and
+    a crawl stamps (``crawled_at``, ``revision``, ``first_seen_at``, ``warc_record``, and ``story_id`` and
     ``near_duplicate_of``, which compare the article with the others a crawl exports) are ``None``.  A page without an
     article is returned too, with ``headline`` or ``body`` ``None``: a crawl (and
     ``python -m newscrawl extract``) drops such a record; the caller decides."""

@@ -1,5 +1,10 @@
 """``python -m newscrawl``: command-line tools beside ``scrapy crawl``.
 
+``python -m newscrawl extract FILE.warc.gz ... [--since DAY] [--until DAY] [--site HOST]`` re-extracts
+the HTML responses archived in WARC files (``.warc`` or ``.warc.gz``; ``newscrawl.ops.warc_extract``).
+``python -m newscrawl ccnews --since DAY --until DAY [--site HOST] [--redis URL]`` does the same over
+Common Crawl's CC-NEWS files of those days, streamed (``newscrawl.ops.ccnews``).
+
 ``python -m newscrawl extract PATH... [--url URL]`` re-extracts stored pages (``.html`` or
 ``.html.gz``) with the same code a crawl runs and writes one JSON record per line to stdout, each
 valid against the schema's extract profile (``newscrawl/output/schema/article-v2-extract.json``).
@@ -16,7 +21,7 @@ import os
 import stat
 import sys
 import zlib
-from collections import Counter
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +32,8 @@ from newscrawl.crawl.fetch import UndecodablePageError, decode_html, looks_like_
 from newscrawl.extract import extract_article
 from newscrawl.extract.metadata import PageMetadata
 from newscrawl.extract.urls import canonical_link
+from newscrawl.ops.ccnews import CC_BASE_URL, ccnews_command
+from newscrawl.ops.warc_extract import Selection, Tally, extract_warcs
 from newscrawl.output.pipelines import ValidationPipeline
 from newscrawl.settings import DOWNLOAD_MAXSIZE
 
@@ -87,11 +94,8 @@ def page_url(html: str) -> str | None:
     return url if is_absolute(url) else None
 
 
-class Tally(Counter):
-    """The stats collector a pipeline counts into, outside a crawl: ``reason -> count``."""
-
-    def inc_value(self, key: str, count: int = 1) -> None:
-        self[key] += count
+def is_warc(path: Path) -> bool:
+    return path.name.endswith((".warc", ".warc.gz"))
 
 
 def extract_command(args) -> int:
@@ -99,7 +103,11 @@ def extract_command(args) -> int:
     (a page without an article is not a failure, as in a crawl: it is named on stderr)."""
     failed = 0
     article_check = ValidationPipeline(Tally())
-    for path in map(Path, args.paths):
+    warcs = [path for path in map(Path, args.paths) if is_warc(path)]
+    if warcs:
+        selection = Selection(args.since, args.until, args.site or ())
+        failed += extract_warcs(warcs, selection, args.max_bytes, args.workers)
+    for path in (path for path in map(Path, args.paths) if not is_warc(path)):
         try:
             html = read_page(path, args.max_bytes)
             url = args.url or page_url(html)
@@ -121,14 +129,38 @@ def extract_command(args) -> int:
     return 1 if failed else 0
 
 
+def day(text: str) -> date:
+    """``--since``/``--until``: a day as ``YYYY-MM-DD``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day as YYYY-MM-DD") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newscrawl", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="re-extract stored pages to JSON Lines on stdout")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help=".html or .html.gz files")
-    extract.add_argument("--url", help="the pages' URL (default: each page's canonical link)")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help=".html, .html.gz, .warc or .warc.gz files")
+    extract.add_argument("--url", help="the .html pages' URL (default: each page's canonical link)")
+    extract.add_argument("--since", type=day, help="WARC: responses fetched on or after this day (YYYY-MM-DD, UTC)")
+    extract.add_argument("--until", type=day, help="WARC: responses fetched on or before this day (YYYY-MM-DD, UTC)")
+    extract.add_argument("--site", action="append", metavar="HOST",
+                         help="WARC: only this site's responses (its subdomains too); repeatable")
+    extract.add_argument("--workers", type=int, default=0,
+                         help="WARC: processes parsing pages (default 0: one per core; 1: this process only)")
     extract.add_argument("--max-bytes", type=int, default=DOWNLOAD_MAXSIZE,
                          help="largest page read, gunzipped (default: DOWNLOAD_MAXSIZE, %(default)s)")
     extract.set_defaults(run=extract_command)
+    ccnews = commands.add_parser("ccnews", help="extract Common Crawl's CC-NEWS WARC files of some days, streamed")
+    ccnews.add_argument("--since", type=day, required=True, help="first day (YYYY-MM-DD, UTC) of files and records")
+    ccnews.add_argument("--until", type=day, required=True, help="last day (YYYY-MM-DD, UTC) of files and records")
+    ccnews.add_argument("--site", action="append", metavar="HOST", help="only this site's pages; repeatable")
+    ccnews.add_argument("--base-url", default=CC_BASE_URL, help="where CC-NEWS is served (default %(default)s)")
+    ccnews.add_argument("--redis", metavar="URL", help="share the file list with other processes through Redis")
+    ccnews.add_argument("--workers", type=int, default=0, help="processes parsing pages (default 0: one per core)")
+    ccnews.add_argument("--max-bytes", type=int, default=DOWNLOAD_MAXSIZE,
+                        help="largest record or payload read (default: DOWNLOAD_MAXSIZE, %(default)s)")
+    ccnews.set_defaults(run=ccnews_command)
     args = parser.parse_args(argv)
     return args.run(args)

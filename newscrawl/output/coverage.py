@@ -11,8 +11,9 @@ from itemadapter import ItemAdapter
 from newscrawl.items import ARTICLE_FIELDS
 from newscrawl.output.pipelines import StatsPipeline
 
-#: Fields the pipelines add after parsing: not a parser's coverage.
-STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at", "story_id", "near_duplicate_of"})
+#: Fields the crawl and pipelines add after parsing (the WARC record too): not a parser's coverage.
+STAMPED = frozenset({"schema_version", "revision", "first_seen_at", "crawled_at", "story_id", "near_duplicate_of",
+                     "warc_record"})
 COVERED_FIELDS = tuple(name for name in ARTICLE_FIELDS if name not in STAMPED)
 
 

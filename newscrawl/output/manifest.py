@@ -148,6 +148,8 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
         "finished_at": iso(stats.get("finish_time")),
         "finish_reason": stats.get("finish_reason"),
         "files": files,
+        # NEWSCRAWL_WARC_DIR: the run's WARC files ({"file", "records", "bytes"}), as published
+        "warc_files": stats.get("newscrawl/warc/files", []),
         "items": {
             "exported": stats.get("item_scraped_count", 0),
             "parsed": stats.get("newscrawl/parsed", 0),

@@ -5,6 +5,8 @@ from newscrawl.crawl.middlewares.origin_override import OriginOverrideMiddleware
 from newscrawl.crawl.middlewares.outcomes import RequestOutcomeMiddleware
 from newscrawl.crawl.middlewares.redirect_loop import RedirectLoopMiddleware
 from newscrawl.crawl.middlewares.retry_after import RetryAfterMiddleware
+from newscrawl.crawl.middlewares.warc_archive import WarcArchiveMiddleware
 
 __all__ = ["AddressPolicyMiddleware", "LoggedOffsiteMiddleware", "OriginOverrideMiddleware",
-           "RedirectLoopMiddleware", "RequestOutcomeMiddleware", "RetryAfterMiddleware"]
+           "RedirectLoopMiddleware", "RequestOutcomeMiddleware", "RetryAfterMiddleware",
+           "WarcArchiveMiddleware"]

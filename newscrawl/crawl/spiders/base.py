@@ -29,6 +29,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html, site_url
 from newscrawl.crawl.listings import DateWindow, date_argument, entry_day
 from newscrawl.crawl.middlewares.outcomes import GUESS
+from newscrawl.crawl.middlewares.warc_archive import WARC_RECORD
 from newscrawl.crawl.soft404 import NotFoundPage, page_text, page_titles, soft_404_reason
 from newscrawl.crawl.url_shapes import MAX_URL_LENGTH, UnfetchableURLError, clean_url, url_date
 from newscrawl.extract import parse_article
@@ -238,6 +239,7 @@ class ArticleSpider(SitemapSpider):
             return self.skip(response, "blocked", f"a soft 404 ({reason.replace('_', ' ')}: {title!r}), "
                                                   f"not the article")
         article.crawled_at = utc_now()
+        article.warc_record = response.meta.get(WARC_RECORD)  # set when NEWSCRAWL_WARC_DIR archives
         return [article]
 
     def not_found_probe(self, site: str) -> Request | None:

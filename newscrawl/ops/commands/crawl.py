@@ -150,7 +150,8 @@ class Command(ScrapyCrawl):
 
     def start_problem(self) -> str | None:
         """Why the run cannot start with its output folders and state store (one line), or None."""
-        for folder in feed_folders(self.settings):
+        warc_dir = self.settings.get("NEWSCRAWL_WARC_DIR")
+        for folder in [*feed_folders(self.settings), *([Path(warc_dir)] if warc_dir else [])]:
             problem = folder_problem(folder)
             if problem:
                 return problem

@@ -1,6 +1,7 @@
-"""The JSON Schema of the exported record (``article-v2.json``) and ``SchemaValidationPipeline``.
+"""The JSON Schema of the exported record (``article-v<N>.json``, N = ``SCHEMA_VERSION``;
+older versions kept) and ``SchemaValidationPipeline``.
 
-``article-v2-extract.json`` is its *extract profile*: the records of ``extract_article`` and
+``article-v<N>-extract.json`` is its *extract profile*: the records of ``extract_article`` and
 ``python -m newscrawl extract``, whose crawl-only fields (``crawled_at``, ``revision``,
 ``first_seen_at``, ``story_id``, ``near_duplicate_of``) are null; its other properties are
 ``$ref``s to the crawl schema's.  Version 1 (``article-v1.json``, ``article-v1-extract.json``:
