@@ -207,6 +207,31 @@ class SqliteStore:
         self.db.close()
 
 
+#: ``RedisStore.put``: ARGV = TTL in seconds (0: none), the expiry score, the key prefix, the number
+#: of entries, then canonical URL, JSON, body hash and fetched URL of each entry, then URL and JSON
+#: of each copy.
+PUT_SCRIPT = """
+local ttl, score, prefix, count = tonumber(ARGV[1]), ARGV[2], ARGV[3], tonumber(ARGV[4])
+local function put(key, value)
+  if ttl > 0 then redis.call('SET', key, value, 'EX', ttl) else redis.call('SET', key, value) end
+end
+local i = 5
+for _ = 1, count do
+  local canonical, url = ARGV[i], ARGV[i + 3]
+  put(prefix .. ':article:' .. canonical, ARGV[i + 1])
+  put(prefix .. ':body:' .. ARGV[i + 2], canonical)
+  if url ~= canonical then put(prefix .. ':alias:' .. url, canonical) end
+  redis.call('ZADD', prefix .. ':expiry', score, canonical)
+  i = i + 4
+end
+while i <= #ARGV do
+  put(prefix .. ':copy:' .. ARGV[i], ARGV[i + 1])
+  i = i + 2
+end
+return count
+"""
+
+
 class RedisStore:
     """One JSON value per article under ``<prefix>:article:<canonical url>``, plus an alias key
     per fetched URL and a ``<prefix>:body:<hash>`` key naming the article of a body; one JSON
@@ -229,6 +254,7 @@ class RedisStore:
             "local found = redis.call('GET', KEYS[1]) if found then return found end "
             "local canonical = redis.call('GET', KEYS[2]) "
             "if canonical then return redis.call('GET', ARGV[1] .. canonical) end return false")
+        self._put_script = client.register_script(PUT_SCRIPT)
         self._index_old_entries()
 
     def _index_old_entries(self) -> None:
@@ -295,19 +321,16 @@ class RedisStore:
         return found[0].decode() if found else None
 
     def put(self, entries: list[Entry], copies: list[Copy] = ()) -> None:
-        ttl = int(self.max_age.total_seconds()) if self.max_age else None
+        ttl = int(self.max_age.total_seconds()) if self.max_age else 0
         expires = time.time() + ttl if ttl else math.inf
-        with self.client.pipeline() as pipe:  # MULTI/EXEC: all of a run's entries or none
-            for entry in entries:
-                pipe.set(self._key(entry.canonical_url), json.dumps(vars(entry)), ex=ttl)
-                pipe.set(f"{self.prefix}:body:{entry.content_hash}", entry.canonical_url, ex=ttl)
-                if entry.url != entry.canonical_url:
-                    pipe.set(f"{self.prefix}:alias:{entry.url}", entry.canonical_url, ex=ttl)
-            if entries:
-                pipe.zadd(self.expiry, {entry.canonical_url: expires for entry in entries})
-            for copy in copies:
-                pipe.set(f"{self.prefix}:copy:{copy.url}", json.dumps(vars(copy)), ex=ttl)
-            pipe.execute()
+        args = [ttl, expires, self.prefix, len(entries)]
+        for entry in entries:
+            args += (entry.canonical_url, json.dumps(vars(entry)), entry.content_hash, entry.url)
+        for copy in copies:
+            args += (copy.url, json.dumps(vars(copy)))
+        # One script, atomic as MULTI/EXEC is (all of a run's entries or none), sent as one command
+        # with one reply: packing and parsing a command a key was most of a put's time.
+        self._put_script(args=args)
 
     def expire(self, max_age: timedelta) -> int:
         """Keys carry their own TTL (``max_age`` from their last write); this drops the index
