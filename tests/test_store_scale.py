@@ -145,3 +145,22 @@ def test_the_bench_fills_and_measures_both_backends(tmp_path):
         section = done.stdout.split(f"\n{backend} ", 1)[1]
         assert "(200 of 200 found)" in section and "(0 of 200 found)" in section, done.stdout
         assert "30 " in section.split("expire", 1)[1].split("\n")[0], done.stdout  # 1% of 3,000 expired
+
+
+@needs_redis
+def test_an_old_redis_store_of_many_articles_is_indexed_in_one_pass(redis_url):  # noqa: F811
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    with client.pipeline() as pipe:  # 1,200 articles as the first Redis store wrote them: no index keys
+        for n in range(1200):
+            old = {"canonical_url": f"https://a.example/{n}", "url": f"https://a.example/{n}",
+                   "content_hash": f"h{n}", "modified_at": None, "revision": 1, "first_seen_at": "x",
+                   "last_seen_at": "x"}
+            pipe.set(f"newscrawl:state:article:https://a.example/{n}", json.dumps(old), ex=1000)
+        pipe.execute()
+    store = open_store(redis_url)
+    assert store.count() == 1200
+    assert [store.original_of((f"h{n}",)) for n in (0, 599, 1199)] == [f"https://a.example/{n}" for n in (0, 599, 1199)]
+    assert 0 < client.ttl("newscrawl:state:body:h1199") <= 1000
+    store.close()

@@ -35,6 +35,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -259,21 +260,30 @@ class RedisStore:
 
     def _index_old_entries(self) -> None:
         """Once per store: the body keys and expiry index of a store written before they existed
-        (one pass over the articles, with their remaining lifetime)."""
+        (one pass over the articles, with their remaining lifetime; a round trip per
+        ``LOOKUP_CHUNK`` articles, not per article)."""
         bodies = self.client.set(f"{self.prefix}:bodies_indexed", "1", nx=True)
         expiry = self.client.set(f"{self.prefix}:expiry_indexed", "1", nx=True)
         if not (bodies or expiry):
             return
-        for key in self.client.scan_iter(match=self._key("*"), count=1000):
-            raw, ttl = self.client.get(key), self.client.ttl(key)
-            if not raw:
-                continue
-            entry = json.loads(raw)
-            if bodies:
-                self.client.set(f"{self.prefix}:body:{entry['content_hash']}", entry["canonical_url"],
-                                ex=ttl if ttl > 0 else None, nx=True)
-            if expiry:
-                self.client.zadd(self.expiry, {entry["canonical_url"]: time.time() + ttl if ttl > 0 else math.inf})
+        keys = self.client.scan_iter(match=self._key("*"), count=LOOKUP_CHUNK)
+        while chunk := list(islice(keys, LOOKUP_CHUNK)):
+            with self.client.pipeline(transaction=False) as read:
+                for key in chunk:
+                    read.get(key)
+                    read.ttl(key)
+                found = read.execute()
+            with self.client.pipeline(transaction=False) as write:
+                for raw, ttl in zip(found[::2], found[1::2], strict=True):
+                    if not raw:
+                        continue
+                    entry = json.loads(raw)
+                    if bodies:
+                        write.set(f"{self.prefix}:body:{entry['content_hash']}", entry["canonical_url"],
+                                  ex=ttl if ttl > 0 else None, nx=True)
+                    if expiry:
+                        write.zadd(self.expiry, {entry["canonical_url"]: time.time() + ttl if ttl > 0 else math.inf})
+                write.execute()
 
     def _key(self, url: str) -> str:
         return f"{self.prefix}:article:{url}"
