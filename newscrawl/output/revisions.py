@@ -129,7 +129,8 @@ class IncrementalPipeline:
             return
         exported = self.pending
         # A copy points at a committed article, never at one a later pipeline dropped.
-        copies = [c for c in self.copies if c.original_url in exported or self.store.get(c.original_url)]
+        stored = self.store.get_many([c.original_url for c in self.copies if c.original_url not in exported])
+        copies = [c for c in self.copies if c.original_url in exported or c.original_url in stored]
         try:
             self.store.put(list(self.pending.values()), copies)
         except Exception as error:  # sqlite3 or redis: a full disk, a lost server
