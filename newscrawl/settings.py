@@ -115,6 +115,9 @@ NEWSCRAWL_STORY_NUM_PERM = 128
 NEWSCRAWL_DROP_NEAR_DUPLICATES = False
 # Ignore the store for a run (export everything it finds); `-a full=1` sets it for one run.
 NEWSCRAWL_FULL = False
+# Ask for a stored article the listing says changed (or does not date) with its ETag / Last-Modified:
+# a 304 Not Modified costs no body and no extraction (newscrawl/output/revalidation.py).
+NEWSCRAWL_REVALIDATE = True
 # A run given its own feed (-o/-O) neither reads nor writes the store (an ad-hoc export must not
 # take articles from the cron feed), and writes its manifest beside that feed; True: it uses the store.
 NEWSCRAWL_USER_FEED_USES_STATE = False

@@ -158,6 +158,7 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
             "changed": stats.get("newscrawl/incremental/changed", 0),
             "not_fetched_unchanged": stats.get("newscrawl/incremental/not_fetched_unchanged", 0),
             "not_fetched_copies": stats.get("newscrawl/incremental/not_fetched_copy", 0),
+            "not_modified": stats.get("newscrawl/incremental/not_modified", 0),
         },
         "dropped": by_prefix(stats, "newscrawl/dropped/"),
         "deduplicated": by_prefix(stats, "newscrawl/dedup/"),

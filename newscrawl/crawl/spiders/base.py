@@ -27,6 +27,7 @@ from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html, site_url
+from newscrawl.crawl.incremental import NotModified
 from newscrawl.crawl.listings import DateWindow, date_argument, entry_day
 from newscrawl.crawl.middlewares.outcomes import GUESS
 from newscrawl.crawl.middlewares.warc_archive import WARC_RECORD
@@ -279,6 +280,8 @@ class ArticleSpider(SitemapSpider):
 
     def on_error(self, failure):
         """Log a failed request with its URL and reason; the crawl goes on."""
+        if failure.check(NotModified):
+            return  # a 304 to a conditional request: no failure (counted by the incremental filter)
         url = site_url(failure.request)
         if failure.check(HttpError):
             status = failure.value.response.status
