@@ -27,9 +27,13 @@ logger = logging.getLogger(__name__)
 
 def articles_found(stats: dict) -> int:
     """Article URLs this run's listings gave it: pages parsed, plus those the store let it skip
-    unfetched (unchanged since the last run, or known copies) or the site said were not modified (304)."""
+    unfetched (unchanged since the last run, or known copies) or the site said were not modified (304).
+
+    >>> articles_found({"newscrawl/incremental/not_fetched_copy": 2, "newscrawl/incremental/not_modified": 1})
+    3
+    """
     return stats.get("newscrawl/parsed", 0) + stats.get("newscrawl/incremental/not_fetched_unchanged", 0) + \
-        stats.get("newscrawl/incremental/not_fetched_copies", 0) + stats.get("newscrawl/incremental/not_modified", 0)
+        stats.get("newscrawl/incremental/not_fetched_copy", 0) + stats.get("newscrawl/incremental/not_modified", 0)
 
 
 @monitors.name("Articles")
