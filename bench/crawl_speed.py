@@ -15,6 +15,7 @@ off, robots.txt served and obeyed by the crawl, ``--concurrency`` requests at a 
 numbers only; nothing is asserted.
 
     python bench/crawl_speed.py [--pages 3000] [--concurrency 32] [--only crawl,rerun] [--json]
+                                [--light] [--marks 2000,5000] [--keep FOLDER]
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,19 +70,30 @@ def descendants(pid: int) -> list[int]:
 
 
 class PeakMemory:
-    """Samples a process tree's RSS in a thread until stopped: ``tree`` and ``main`` peaks, bytes."""
+    """Samples a process tree's RSS in a thread until stopped: ``tree`` and ``main`` peaks, bytes;
+    ``at_marks[n]``: the tree's peak by the time the site had served ``n`` article pages
+    (``served()``, read every ``MARK_EVERY`` samples)."""
 
-    def __init__(self, pid: int):
+    MARK_EVERY = 5
+
+    def __init__(self, pid: int, marks: list[int] = (), served=None):
         self.pid, self.tree, self.main = pid, 0, 0
+        self.marks, self.served, self.at_marks = sorted(marks), served, {}
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
         self.thread.start()
 
     def sample(self):
+        count = 0
         while not self.done.is_set():
             main = vm_rss(self.pid)
             self.main = max(self.main, main)
             self.tree = max(self.tree, main + sum(vm_rss(pid) for pid in descendants(self.pid)[1:]))
+            count += 1
+            if self.marks and count % self.MARK_EVERY == 0:
+                served = self.served()
+                while self.marks and self.marks[0] <= served:
+                    self.at_marks[self.marks.pop(0)] = self.tree
             self.done.wait(SAMPLE_SECONDS)
 
     def stop(self):
@@ -88,16 +101,28 @@ class PeakMemory:
         self.thread.join()
 
 
-def measured(command: list[str], log: Path, cwd: Path, env: dict | None = None) -> dict:
-    """Run ``command`` to its end; its exit status, wall seconds and peak RSS (tree, main)."""
+def measured(command: list[str], log: Path, cwd: Path, env: dict | None = None, marks=(), served=None) -> dict:
+    """Run ``command`` to its end; its exit status, wall seconds and peak RSS (tree, main; and
+    the tree's by ``marks`` article pages served, if given)."""
     start = time.perf_counter()
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env)
-        peak = PeakMemory(process.pid)
+        peak = PeakMemory(process.pid, marks, served)
         status = process.wait()
         peak.stop()
-    return {"status": status, "wall_seconds": round(time.perf_counter() - start, 1),
-            "peak_rss_mb": round(peak.tree / 2 ** 20, 1), "main_rss_mb": round(peak.main / 2 ** 20, 1)}
+    run = {"status": status, "wall_seconds": round(time.perf_counter() - start, 1),
+           "peak_rss_mb": round(peak.tree / 2 ** 20, 1), "main_rss_mb": round(peak.main / 2 ** 20, 1)}
+    if marks:
+        run["peak_rss_mb_by_pages"] = {n: round(rss / 2 ** 20, 1) for n, rss in peak.at_marks.items()}
+    return run
+
+
+def served_counter(origin: str):
+    """A function reading how many article pages the site has served (its ``/__served``)."""
+    def served() -> int:
+        with urllib.request.urlopen(origin + "/__served", timeout=10) as answer:
+            return int(answer.read())
+    return served
 
 
 def baseline_row(row: str, origin: str, work: Path, concurrency: int, pages: int) -> dict:
@@ -110,7 +135,7 @@ def baseline_row(row: str, origin: str, work: Path, concurrency: int, pages: int
     return run
 
 
-def crawl_row(row: str, origin: str, work: Path, concurrency: int) -> dict:
+def crawl_row(row: str, origin: str, work: Path, concurrency: int, marks=()) -> dict:
     """``scrapy crawl news`` on the site; ``rerun`` uses the store the ``crawl`` row left."""
     stats_file = work / f"{row}.stats.json"
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"site={SITE}", "-a", f"base_url={origin}",
@@ -120,7 +145,11 @@ def crawl_row(row: str, origin: str, work: Path, concurrency: int) -> dict:
                "-s", f"NEWSCRAWL_STATE_URI=sqlite:///{work / 'state.db'}",
                "-s", f"NEWSCRAWL_OUTPUT_DIR={work / 'output'}", "-s", f"NEWSCRAWL_STATS_FILE={stats_file}"]
     env = dict(os.environ, PYTHONPATH=str(ROOT), SCRAPY_SETTINGS_MODULE="newscrawl.settings")
-    run = measured(command, work / f"{row}.log", work, env)
+    served = served_counter(origin)
+    before = served()  # the rerun's marks count from its own start
+    run = measured(command, work / f"{row}.log", work, env, [before + n for n in marks], served)
+    if marks:
+        run["peak_rss_mb_by_pages"] = {n - before: rss for n, rss in run["peak_rss_mb_by_pages"].items()}
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
     run.update(pages=stats.get(f"newscrawl/site/{HOST}/article/fetched", 0),
                seconds=stats.get("elapsed_time_seconds"), exported=stats.get("item_scraped_count", 0),
@@ -130,9 +159,10 @@ def crawl_row(row: str, origin: str, work: Path, concurrency: int) -> dict:
     return run
 
 
-def start_site(pages: int, work: Path) -> tuple[subprocess.Popen, str]:
+def start_site(pages: int, work: Path, light: bool = False) -> tuple[subprocess.Popen, str]:
     plan = work / "plan.json"
-    subprocess.run([sys.executable, str(BENCH / "newssite.py"), "plan", "--plan", str(plan)], check=True)
+    subprocess.run([sys.executable, str(BENCH / "newssite.py"), "plan", "--plan", str(plan),
+                    *(["--light"] if light else [])], check=True)
     server = subprocess.Popen([sys.executable, str(BENCH / "newssite.py"), "serve", "--pages", str(pages),
                                "--plan", str(plan)], stdout=subprocess.PIPE, text=True)
     return server, server.stdout.readline().strip()
@@ -191,6 +221,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--only", default=",".join(ROWS), help=f"rows to run, comma-separated: {', '.join(ROWS)}")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    parser.add_argument("--marks", default="", help="crawl rows: also the peak RSS by these numbers of article "
+                                                         "pages served, comma-separated (e.g. 2000,5000)")
+    parser.add_argument("--light", action="store_true",
+                        help="small pages made from the corpus records (newssite.light_page): for memory at scale")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (logs, store, feeds)")
     args = parser.parse_args(argv)
     rows = [row.strip() for row in args.only.split(",") if row.strip()]
@@ -202,14 +236,15 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="crawl_speed-") as temporary:
         work = args.keep or Path(temporary)
         work.mkdir(parents=True, exist_ok=True)
-        server, origin = start_site(args.pages, work)
+        server, origin = start_site(args.pages, work, args.light)
         try:
             from bench.newssite import site_from_plan
 
             site = site_from_plan(work / "plan.json", args.pages)
             kinds = site.kinds()
             results = {"pages": args.pages, "concurrency": args.concurrency, "machine": machine(),
-                       "site": f"{len(site.templates)} templates; {kinds['unique']} unique, "
+                       "site": f"{len(site.templates)} {'light ' if args.light else ''}templates; "
+                               f"{kinds['unique']} unique, "
                                f"{kinds['exact_copy']} exact copies, {kinds['near_copy']} near copies",
                        "rows": {}}
             del site
@@ -219,7 +254,8 @@ def main(argv: list[str]) -> int:
                 if row == "trafilatura" and importlib.util.find_spec("trafilatura") is None:
                     results["rows"][row] = {"skipped": "trafilatura not installed"}
                 elif row in ("crawl", "rerun"):
-                    results["rows"][row] = crawl_row(row, origin, work, args.concurrency)
+                    marks = [int(n) for n in args.marks.split(",") if n.strip()]
+                    results["rows"][row] = crawl_row(row, origin, work, args.concurrency, marks)
                 else:
                     results["rows"][row] = baseline_row(row, origin, work, args.concurrency, args.pages)
                 print(f"{row}: {results['rows'][row]}", file=sys.stderr, flush=True)

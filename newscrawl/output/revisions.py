@@ -10,11 +10,15 @@ is never recorded.  The copies ``DuplicateArticlePipeline`` dropped are recorded
 the article it copies is in the store or in this commit.  Its crawl-side twin,
 ``newscrawl.crawl.incremental``, skips unchanged articles and known copies before they are fetched.
 
+The entries waiting for the commit are kept on disk (``newscrawl.output.spill.DiskMap``, by
+canonical URL), not in memory: a run of 50,000 articles would hold 50,000 of them.
+
 ``NEWSCRAWL_FULL`` (``-a full=1``) turns both filters off for one run; what it exports is still
 recorded, so the next incremental run continues from it.
 """
 from __future__ import annotations
 
+import json
 import logging
 from datetime import timedelta
 
@@ -26,15 +30,25 @@ from newscrawl.extract.dates import is_newer, utc_now
 from newscrawl.output.feeds import note_output_error, record_unwritten
 from newscrawl.output.pipelines import DuplicateBody
 from newscrawl.output.schema import SCHEMA_VERSION
+from newscrawl.output.spill import DiskMap
 from newscrawl.output.state import Copy, Entry, body_fingerprint, legacy_hash, open_store, store_settings
 
 logger = logging.getLogger(__name__)
 
 
+def entry_json(entry: Entry) -> str:
+    return json.dumps(vars(entry), ensure_ascii=False)
+
+
+def entry_from_json(text: str) -> Entry:
+    return Entry(**json.loads(text))
+
+
 class IncrementalPipeline:
     def __init__(self, store, stats, full: bool = False, max_age: timedelta | None = None):
         self.store, self.stats, self.full, self.max_age = store, stats, full, max_age
-        self.pending: list[Entry] = []  # exported (or seen again) this run, written after the feed commit
+        # By canonical URL: exported (or seen again) this run, written after the feed commit.
+        self.pending = DiskMap(encode=entry_json, decode=entry_from_json)
         self.copies: list[Copy] = []  # dropped as copies this run, written with them
 
     @classmethod
@@ -59,7 +73,7 @@ class IncrementalPipeline:
         if entry and not changed:
             # Seen again: renew its age so it does not expire while the site still lists it (and
             # replace a legacy hash by the fingerprint).
-            self.pending.append(Entry(**{**entry.__dict__, "content_hash": digest, "last_seen_at": now}))
+            self.pending[canonical] = Entry(**{**entry.__dict__, "content_hash": digest, "last_seen_at": now})
             if not self.full:
                 self.stats.inc_value("newscrawl/dedup/unchanged_since_last_run")
                 raise DropItem(f"{adapter.get('url')}: unchanged since the last run")
@@ -70,8 +84,8 @@ class IncrementalPipeline:
         adapter["revision"] = revision
         adapter["first_seen_at"] = entry.first_seen_at if entry else now
         if changed:
-            self.pending.append(Entry(canonical, adapter.get("url") or canonical, digest, dated, revision,
-                                      adapter["first_seen_at"], now))
+            self.pending[canonical] = Entry(canonical, adapter.get("url") or canonical, digest, dated, revision,
+                                            adapter["first_seen_at"], now)
         return item
 
     def item_dropped(self, item, exception):
@@ -82,7 +96,7 @@ class IncrementalPipeline:
     def record_unwritten(self, item, error):
         """The feed has not this record: forget it, so the next run exports it again."""
         canonical = ItemAdapter(item).get("canonical_url") or ItemAdapter(item).get("url")
-        self.pending = [entry for entry in self.pending if entry.canonical_url != canonical]
+        self.pending.pop(canonical, None)
 
     def feed_committed(self):
         """Record this run's articles, unless a feed failed to store (they are exported again next run)."""
@@ -90,11 +104,11 @@ class IncrementalPipeline:
         if failed:
             logger.error("a feed was not stored (%s); the state store is left unchanged", failed)
             return
-        exported = {entry.canonical_url for entry in self.pending}
+        exported = self.pending
         # A copy points at a committed article, never at one a later pipeline dropped.
         copies = [c for c in self.copies if c.original_url in exported or self.store.get(c.original_url)]
         try:
-            self.store.put(self.pending, copies)
+            self.store.put(self.pending.values(), copies)  # read from disk as the store writes them
         except Exception as error:  # sqlite3 or redis: a full disk, a lost server
             # The feed holds them, the store does not: the next run exports them again (and the run fails).
             message = f"state store not updated with {len(self.pending)} articles: {type(error).__name__}: {error}"
@@ -105,7 +119,9 @@ class IncrementalPipeline:
         self.stats.set_value("newscrawl/incremental/recorded_copies", len(copies))
         if self.max_age:
             self.stats.set_value("newscrawl/incremental/expired", self.store.expire(self.max_age))
-        self.pending, self.copies = [], []
+        self.pending.clear()
+        self.copies = []
 
     def store_closed(self):
         self.store.close()
+        self.pending.close()

@@ -128,7 +128,7 @@ class SqliteStore:
         with self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO articles VALUES (:canonical_url, :url, :content_hash, :modified_at,"
-                " :revision, :first_seen_at, :last_seen_at)", [asdict(e) for e in entries])
+                " :revision, :first_seen_at, :last_seen_at)", (asdict(e) for e in entries))  # streamed
             self.db.executemany(
                 "INSERT OR REPLACE INTO copies VALUES (:url, :content_hash, :original_url, :modified_at,"
                 " :last_seen_at)", [asdict(c) for c in copies])
