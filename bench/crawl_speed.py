@@ -135,7 +135,7 @@ def baseline_row(row: str, origin: str, work: Path, concurrency: int, pages: int
     return run
 
 
-def crawl_row(row: str, origin: str, work: Path, concurrency: int, marks=()) -> dict:
+def crawl_row(row: str, origin: str, work: Path, concurrency: int, marks=(), settings=()) -> dict:
     """``scrapy crawl news`` on the site; ``rerun`` uses the store the ``crawl`` row left."""
     stats_file = work / f"{row}.stats.json"
     command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"site={SITE}", "-a", f"base_url={origin}",
@@ -143,7 +143,8 @@ def crawl_row(row: str, origin: str, work: Path, concurrency: int, marks=()) -> 
                "-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}",
                "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
                "-s", f"NEWSCRAWL_STATE_URI=sqlite:///{work / 'state.db'}",
-               "-s", f"NEWSCRAWL_OUTPUT_DIR={work / 'output'}", "-s", f"NEWSCRAWL_STATS_FILE={stats_file}"]
+               "-s", f"NEWSCRAWL_OUTPUT_DIR={work / 'output'}", "-s", f"NEWSCRAWL_STATS_FILE={stats_file}",
+               *[part for setting in settings for part in ("-s", setting)]]
     env = dict(os.environ, PYTHONPATH=str(ROOT), SCRAPY_SETTINGS_MODULE="newscrawl.settings")
     served = served_counter(origin)
     before = served()  # the rerun's marks count from its own start
@@ -223,6 +224,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     parser.add_argument("--marks", default="", help="crawl rows: also the peak RSS by these numbers of article "
                                                          "pages served, comma-separated (e.g. 2000,5000)")
+    parser.add_argument("--setting", "-s", action="append", default=[],
+                        help="crawl rows: one more -s NAME=VALUE for scrapy crawl (e.g. CLOSESPIDER_PAGECOUNT=3000)")
     parser.add_argument("--light", action="store_true",
                         help="small pages made from the corpus records (newssite.light_page): for memory at scale")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (logs, store, feeds)")
@@ -255,7 +258,7 @@ def main(argv: list[str]) -> int:
                     results["rows"][row] = {"skipped": "trafilatura not installed"}
                 elif row in ("crawl", "rerun"):
                     marks = [int(n) for n in args.marks.split(",") if n.strip()]
-                    results["rows"][row] = crawl_row(row, origin, work, args.concurrency, marks)
+                    results["rows"][row] = crawl_row(row, origin, work, args.concurrency, marks, args.setting)
                 else:
                     results["rows"][row] = baseline_row(row, origin, work, args.concurrency, args.pages)
                 print(f"{row}: {results['rows'][row]}", file=sys.stderr, flush=True)

@@ -236,7 +236,8 @@ class NewsSite:
         return 404, "text/html; charset=utf-8", NOT_FOUND
 
 
-def check_templates(corpus: Path = DEFAULT_CORPUS, light: bool = False) -> dict[str, dict]:
+def check_templates(corpus: Path = DEFAULT_CORPUS, light: bool = False, stems: list[str] | None = None
+                    ) -> dict[str, dict]:
     """``{stem: {"lastmod": date, "added_at": i}}`` of the corpus pages a benchmark site can use:
     two variants of the page both have a headline and a body, bodies that differ, and the same
     date (``modified_at``, else ``published_at``: a rerun compares the sitemap's ``lastmod`` with
@@ -245,7 +246,7 @@ def check_templates(corpus: Path = DEFAULT_CORPUS, light: bool = False) -> dict[
     from newscrawl.output.state import body_fingerprint
 
     usable = {}
-    for template in load_templates(corpus, light=light):
+    for template in load_templates(corpus, stems, light):
         url = f"{SITE}/news/000000-{template.stem.lower().replace('_', '-')}.html"
         records = [extract_article(template.render(url, seed).decode("utf-8"), url) for seed in (1, 2)]
         dates = {r["modified_at"] or r["published_at"] for r in records}
@@ -257,8 +258,11 @@ def check_templates(corpus: Path = DEFAULT_CORPUS, light: bool = False) -> dict[
         in_body = [k for k, i in enumerate(template.permuted)
                    if template.pieces[i].strip() and template.piece(i, 1).strip() in records[0]["body"]
                    and template.piece(i, 1) in page]
-        if in_body:
-            usable[template.stem] = {"lastmod": dates.pop(), "added_at": in_body[len(in_body) // 2]}
+        for added_at in in_body[len(in_body) // 2:] + in_body[:len(in_body) // 2]:
+            near = extract_article(template.render(url, 1, ADDED_SENTENCE.format(number=1), added_at).decode(), url)
+            if body_fingerprint(near["body"]) != body_fingerprint(records[0]["body"]):
+                usable[template.stem] = {"lastmod": dates.pop(), "added_at": added_at}
+                break
     return usable
 
 
