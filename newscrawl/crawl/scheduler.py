@@ -29,8 +29,14 @@ class DiskQueueScheduler(Scheduler):
     def from_crawler(cls, crawler):
         scheduler = super().from_crawler(crawler)
         if scheduler.dqdir is None and crawler.settings.getbool("NEWSCRAWL_REQUESTS_ON_DISK", True):
-            scheduler.spill_dir = tempfile.mkdtemp(prefix="newscrawl-requests-",
-                                                   dir=crawler.settings.get("NEWSCRAWL_REQUESTS_DIR") or None)
+            parent = crawler.settings.get("NEWSCRAWL_REQUESTS_DIR") or None
+            try:
+                scheduler.spill_dir = tempfile.mkdtemp(prefix="newscrawl-requests-", dir=parent)
+            except OSError as error:  # a missing or read-only folder: the crawl still runs, in memory
+                logger.warning("pending requests kept in memory: no folder for them under %s: %s",
+                               parent or tempfile.gettempdir(), error)
+                crawler.stats.inc_value("newscrawl/scheduler/requests_in_memory")
+                return scheduler
             scheduler.dqdir = scheduler._dqdir(scheduler.spill_dir)
         return scheduler
 
