@@ -34,6 +34,14 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+# Pending requests wait on disk (Scrapy's disk queues, in a temporary folder removed at the end;
+# JOBDIR's own when set), not in memory: a sitemap of 50,000 articles would hold 50,000 requests
+# (newscrawl/crawl/scheduler.py).  NEWSCRAWL_REQUESTS_ON_DISK=0 keeps them in memory; the folder is
+# made under NEWSCRAWL_REQUESTS_DIR, else the system's temporary folder.
+SCHEDULER = "newscrawl.crawl.scheduler.DiskQueueScheduler"
+NEWSCRAWL_REQUESTS_ON_DISK = True
+NEWSCRAWL_REQUESTS_DIR = None
+
 # Development: -s HTTPCACHE_ENABLED=1 replays pages from .scrapy/httpcache instead of refetching.
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"

@@ -15,11 +15,15 @@ Each entry keeps the validators (``ETag``, ``Last-Modified``) of the response it
 answered ``304 Not Modified`` (``newscrawl.output.revalidation.article_not_modified``) is renewed
 like an unchanged one, at the same commit.
 
+The entries waiting for the commit are kept on disk (``newscrawl.output.spill.DiskMap``, by
+canonical URL), not in memory: a run of 50,000 articles would hold 50,000 of them.
+
 ``NEWSCRAWL_FULL`` (``-a full=1``) turns both filters off for one run; what it exports is still
 recorded, so the next incremental run continues from it.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 from datetime import timedelta
@@ -33,6 +37,7 @@ from newscrawl.output.feeds import note_output_error, record_unwritten
 from newscrawl.output.pipelines import DuplicateBody
 from newscrawl.output.revalidation import article_not_modified, response_validators
 from newscrawl.output.schema import SCHEMA_VERSION
+from newscrawl.output.spill import DiskMap
 from newscrawl.output.state import Copy, Entry, body_fingerprint, legacy_hash, open_store, store_settings
 
 logger = logging.getLogger(__name__)
@@ -42,11 +47,19 @@ class UnchangedArticle(DropItem):
     """An item dropped because the store has it with the same body and date."""
 
 
+def entry_json(entry: Entry) -> str:
+    return json.dumps(vars(entry), ensure_ascii=False)
+
+
+def entry_from_json(text: str) -> Entry:
+    return Entry(**json.loads(text))
+
+
 class IncrementalPipeline:
     def __init__(self, store, stats, full: bool = False, max_age: timedelta | None = None):
         self.store, self.stats, self.full, self.max_age = store, stats, full, max_age
         # By canonical URL: exported (or seen again) this run, written after the feed commit.
-        self.pending: dict[str, Entry] = {}
+        self.pending = DiskMap(encode=entry_json, decode=entry_from_json)
         self.copies: list[Copy] = []  # dropped as copies this run, written with them
 
     @classmethod
@@ -101,9 +114,11 @@ class IncrementalPipeline:
     def keep_validators(self, item, response):
         """The pending entry of ``item`` takes the validators its page was served with."""
         adapter = ItemAdapter(item)
-        entry = self.pending.get(adapter.get("canonical_url") or adapter.get("url"))
-        if entry is not None:
-            entry.etag, entry.last_modified = response_validators(response)
+        canonical = adapter.get("canonical_url") or adapter.get("url")
+        entry = self.pending.get(canonical)
+        if entry is not None:  # written back: the pending entries live on disk, not as shared objects
+            etag, last_modified = response_validators(response)
+            self.pending[canonical] = replace(entry, etag=etag, last_modified=last_modified)
 
     def not_modified(self, canonical_url, etag=None, last_modified=None):
         """A 304 for a stored article: seen again unchanged, so its age is renewed (at the commit),
@@ -132,7 +147,7 @@ class IncrementalPipeline:
         stored = self.store.get_many([c.original_url for c in self.copies if c.original_url not in exported])
         copies = [c for c in self.copies if c.original_url in exported or c.original_url in stored]
         try:
-            self.store.put(list(self.pending.values()), copies)
+            self.store.put(self.pending.values(), copies)  # read from disk as the store writes them
         except Exception as error:  # sqlite3 or redis: a full disk, a lost server
             # The feed holds them, the store does not: the next run exports them again (and the run fails).
             message = f"state store not updated with {len(self.pending)} articles: {type(error).__name__}: {error}"
@@ -143,7 +158,9 @@ class IncrementalPipeline:
         self.stats.set_value("newscrawl/incremental/recorded_copies", len(copies))
         if self.max_age:
             self.stats.set_value("newscrawl/incremental/expired", self.store.expire(self.max_age))
-        self.pending, self.copies = {}, []
+        self.pending.clear()
+        self.copies = []
 
     def store_closed(self):
         self.store.close()
+        self.pending.close()

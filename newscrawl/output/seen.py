@@ -4,10 +4,12 @@
 value and returns the owner on record (the first claimant).  A distributed crawl
 (``NEWSCRAWL_REDIS_URL``) keeps them as Redis sets and hashes under the crawl's keys, so an
 article reached by two workers is exported once (``SADD`` and ``HSETNX`` check and add in one
-atomic step); the shared scheduler
+atomic step); a single process keeps them on disk.  The shared scheduler
 (``newscrawl.crawl.distributed``) clears them with the rest of the crawl's keys.
 """
 from __future__ import annotations
+
+from newscrawl.output.spill import DiskMap, DiskSet
 
 
 def crawl_prefix(spider: str) -> str:
@@ -42,17 +44,19 @@ class RedisSeenSet:
 
 
 class LocalSeenSet:
-    """The same for a single process."""
+    """The same for a single process, kept on disk (``newscrawl.output.spill``): a value a page,
+    so memory stays flat however long the crawl."""
 
     def __init__(self):
-        self.values: set[str] = set()
-        self.owners: dict[str, str] = {}
+        self.values = DiskSet()
+        self.owners = DiskMap(encode=str, decode=str)
 
     def add(self, value: str) -> bool:
-        if value in self.values:
-            return False
-        self.values.add(value)
-        return True
+        return self.values.add(value)
 
     def claim(self, value: str, owner: str) -> str:
         return self.owners.setdefault(value, owner)
+
+    def close(self) -> None:
+        self.values.close()
+        self.owners.close()

@@ -198,7 +198,7 @@ class SqliteStore:
             with self.db:
                 self.db.executemany(
                     f"INSERT OR REPLACE INTO articles ({', '.join(ENTRY_COLUMNS)})"
-                    f" VALUES ({', '.join(':' + c for c in ENTRY_COLUMNS)})", [vars(e) for e in entries])
+                    f" VALUES ({', '.join(':' + c for c in ENTRY_COLUMNS)})", (vars(e) for e in entries))  # streamed
                 self.db.executemany(
                     "INSERT OR REPLACE INTO copies VALUES (:url, :content_hash, :original_url, :modified_at,"
                     " :last_seen_at)", [vars(c) for c in copies])
