@@ -32,7 +32,9 @@ from pebble import ProcessExpired, ProcessPool
 from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html
 from newscrawl.crawl.soft404 import page_text, page_titles
 from newscrawl.extract import parse_article
+from newscrawl.extract.registry import generic_parser, load_parser
 from newscrawl.items import Article
+from newscrawl.sites import SITES
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +81,13 @@ def read_page(body: bytes, content_type: str, url: str) -> PageReading:
     title, heading = page_titles(html)
     return PageReading(article=article, block=block_kind(html, article.body), title=title, heading=heading,
                        text=article.body or page_text(html))
+
+
+def ready_parsers() -> None:
+    """Build every parser (they are cached): the generic one loads a language model."""
+    generic_parser()
+    for site in SITES.values():
+        load_parser(site.parser)
 
 
 class LogRecords(logging.Handler):
@@ -143,9 +152,9 @@ class SharedPools:
             pool = self.pools.get(workers)
             if pool is None or not pool.active:  # a pool that failed is replaced, not reused
                 context = multiprocessing.get_context("forkserver")
-                # Workers come from a server process that has these imported: a fresh worker (one
-                # per dead one) is ready in milliseconds, not after a second of imports.
-                context.set_forkserver_preload([__name__])
+                # Workers come from a server process that has the parsers imported and built: a
+                # fresh worker (one per dead one) is ready in milliseconds, not after two seconds.
+                context.set_forkserver_preload(["newscrawl.crawl.parse_server"])
                 pool = self.pools[workers] = ProcessPool(max_workers=workers, context=context)
             return pool
 
@@ -172,7 +181,9 @@ class PageReader:
     def from_crawler(cls, crawler) -> PageReader:
         settings = crawler.settings
         level = settings.get("LOG_LEVEL", "INFO")
-        return cls(crawler.stats, parse_workers(settings.get("NEWSCRAWL_PARSE_WORKERS")),
+        workers = parse_workers(settings.get("NEWSCRAWL_PARSE_WORKERS"))
+        crawler.stats.set_value("newscrawl/parse/workers", workers)
+        return cls(crawler.stats, workers,
                    settings.getfloat("NEWSCRAWL_PARSE_TIMEOUT", 60) or None,
                    level if isinstance(level, int) else logging.getLevelName(str(level).upper()))
 
@@ -187,7 +198,9 @@ class PageReader:
                                      timeout=self.timeout)
                 reading = await asyncio.wrap_future(task)
             except ProcessExpired as error:
-                reason, outcome = f"parse worker died ({error})", "parse_worker_died"
+                code = error.exitcode
+                reason = f"parse worker died ({f'signal {-code}' if code and code < 0 else f'exit code {code}'})"
+                outcome = "parse_worker_died"
             except FutureTimeout:
                 reason, outcome = f"parse took over NEWSCRAWL_PARSE_TIMEOUT={self.timeout:g} s", "parse_timeout"
             else:
