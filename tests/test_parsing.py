@@ -241,3 +241,25 @@ def test_parse_workers_setting_and_one_pool_per_process():
     with pytest.raises(ValueError, match="NEWSCRAWL_PARSE_WORKERS='two'"):
         parse_workers("two")
     assert POOLS.get(1) is POOLS.get(1)  # crawls of one process share the pool
+
+
+@pytest.mark.parametrize("slot_bytes", [1, 5_000_000])
+def test_pages_waiting_for_a_worker_are_bounded_by_the_scraper_slot(tmp_path, slot_bytes):
+    """One worker busy on a long page while the short ones download: they wait in Scrapy's scraper
+    slot, and a full slot stops the downloader, so no more than the requests in flight pile up."""
+    server = serve(tmp_path, long_reads=1)
+    for path in server.pages:
+        if "long-read" not in path:
+            server.delays[path] = 1  # the long read arrives first and keeps the one worker busy
+    try:
+        result = run_crawl("news", tmp_path / "out.jsonl", *crawl_args(server), "-s", "NEWSCRAWL_PARSE_WORKERS=1",
+                           "-s", "CONCURRENT_REQUESTS=4", "-s", f"SCRAPER_SLOT_MAX_ACTIVE_SIZE={slot_bytes}")
+    finally:
+        server.__exit__(None, None, None)
+    assert result.returncode == 0, result.log
+    assert len(result.records) == 9
+    waiting = result.stats["newscrawl/parse/max_waiting"]
+    if slot_bytes == 1:  # full at once: only the requests already in flight arrive
+        assert waiting <= 4 + 1, waiting
+    else:  # room in the slot: every short page came in while the long one was parsed
+        assert waiting >= 8, waiting

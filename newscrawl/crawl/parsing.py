@@ -23,6 +23,7 @@ import atexit
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -118,6 +119,12 @@ def read_page_in_worker(body: bytes, content_type: str, url: str, log_level: int
     return reading
 
 
+def ignore_interrupts() -> None:
+    """A worker's start: Ctrl-C reaches the whole process group, but stopping is the crawl's to decide
+    (Scrapy finishes the pages in hand on the first one), so workers let it pass."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def parse_workers(value) -> int:
     """``NEWSCRAWL_PARSE_WORKERS`` as a number of worker processes (``None``: one a core).
 
@@ -155,7 +162,8 @@ class SharedPools:
                 # Workers come from a server process that has the parsers imported and built: a
                 # fresh worker (one per dead one) is ready in milliseconds, not after two seconds.
                 context.set_forkserver_preload(["newscrawl.crawl.parse_server"])
-                pool = self.pools[workers] = ProcessPool(max_workers=workers, context=context)
+                pool = self.pools[workers] = ProcessPool(max_workers=workers, initializer=ignore_interrupts,
+                                                          context=context)
             return pool
 
     def stop(self) -> None:
@@ -176,6 +184,7 @@ class PageReader:
 
     def __init__(self, stats, workers: int, timeout: float | None, log_level: int = logging.INFO):
         self.stats, self.workers, self.timeout, self.log_level = stats, workers, timeout, log_level
+        self.waiting = 0  # pages sent to the pool and not back yet
 
     @classmethod
     def from_crawler(cls, crawler) -> PageReader:
@@ -191,6 +200,16 @@ class PageReader:
         """The page's reading; ``None`` (logged with the URL, counted) when no worker could read it."""
         if not self.workers:
             return read_page(body, content_type, url)
+        # Scrapy's scraper slot holds these responses and stops the downloader past
+        # SCRAPER_SLOT_MAX_ACTIVE_SIZE; the most ever waiting is kept to show the bound holds.
+        self.waiting += 1
+        self.stats.max_value("newscrawl/parse/max_waiting", self.waiting)
+        try:
+            return await self.read_in_pool(body, content_type, url)
+        finally:
+            self.waiting -= 1
+
+    async def read_in_pool(self, body: bytes, content_type: str, url: str) -> PageReading | None:
         for attempt in (1, 2):
             try:
                 pool = POOLS.get(self.workers)
@@ -208,7 +227,7 @@ class PageReader:
                     logging.getLogger(name).log(level, "%s", message)
                 return reading
             if attempt == 1:
-                logger.info("%s: %s; reading it again in a fresh worker", url, reason)
+                logger.info("%s: %s; reading it once more", url, reason)
                 self.stats.inc_value("newscrawl/article/parse_retried")
         logger.error("%s: %s, twice; skipped", url, reason)
         self.stats.inc_value(f"newscrawl/article/{outcome}")
