@@ -164,7 +164,13 @@ class SharedPools:
                 context.set_forkserver_preload(["newscrawl.crawl.parse_server"])
                 pool = self.pools[workers] = ProcessPool(max_workers=workers, initializer=ignore_interrupts,
                                                           context=context)
+                pool.schedule(int)  # starts the server and the workers now, in the caller's thread
             return pool
+
+    def running(self, workers: int) -> ProcessPool | None:
+        """The pool of this size if it is up, without starting one."""
+        pool = self.pools.get(workers)
+        return pool if pool is not None and pool.active else None
 
     def stop(self) -> None:
         with self.lock:
@@ -212,7 +218,9 @@ class PageReader:
     async def read_in_pool(self, body: bytes, content_type: str, url: str) -> PageReading | None:
         for attempt in (1, 2):
             try:
-                pool = POOLS.get(self.workers)
+                # starting the pool waits seconds for the server to import and build the
+                # parsers: in a thread, so the reactor keeps downloading meanwhile
+                pool = POOLS.running(self.workers) or await asyncio.to_thread(POOLS.get, self.workers)
                 task = pool.schedule(read_page_in_worker, (body, content_type, url, self.log_level),
                                      timeout=self.timeout)
                 reading = await asyncio.wrap_future(task)

@@ -26,13 +26,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from newscrawl.crawl.fetch import decode_html, looks_like_html, site_url
+from newscrawl.crawl.fetch import site_url
 from newscrawl.crawl.listings import DateWindow, date_argument, entry_day
 from newscrawl.crawl.middlewares.outcomes import GUESS
 from newscrawl.crawl.parsing import PageReader
 from newscrawl.crawl.soft404 import NotFoundPage, soft_404_reason
 from newscrawl.crawl.url_shapes import MAX_URL_LENGTH, UnfetchableURLError, clean_url, url_date
-from newscrawl.extract import parse_article
 from newscrawl.extract.dates import utc_now
 
 logger = logging.getLogger(__name__)
@@ -250,16 +249,13 @@ class ArticleSpider(SitemapSpider):
                        errback=self.on_not_found_error, priority=100, dont_filter=True,
                        meta={"handle_httpstatus_all": True, "dont_retry": True, GUESS: True})
 
-    def parse_not_found(self, response):
-        if not looks_like_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1")):
+    async def parse_not_found(self, response):
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        page = await self.page_reader.read(response.body, content_type, response.url)
+        if page is None or page.problem:  # no comparison then, the crawl goes on
+            logger.debug("%s: not-found page unreadable: %s", response.url, page.message if page else "no reader")
             return
-        try:
-            html, _ = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-            article = parse_article(html, response.url)
-        except Exception as error:  # noqa: BLE001 (no comparison then, the crawl goes on)
-            logger.debug("%s: not-found page unreadable: %r", response.url, error)
-            return
-        page = NotFoundPage.of(article.headline, article.body)
+        page = NotFoundPage.of(page.article.headline, page.article.body)
         if page:
             self.not_found_pages[self.site_host(response)] = page
             self.crawler.stats.inc_value("newscrawl/soft_404/site_page_known")
