@@ -165,6 +165,14 @@ NEWSCRAWL_SITEMAP_MAX_FILES = 500
 # is served with 200 (soft 404s; newscrawl/crawl/soft404.py).
 NEWSCRAWL_NOT_FOUND_PROBE = True
 
+# Article pages are decoded and extracted in this many worker processes (newscrawl/crawl/parsing.py),
+# so the reactor keeps downloading meanwhile; None: one a core (os.cpu_count()); 0: in the reactor
+# thread, as one process (debugging, profiling).
+NEWSCRAWL_PARSE_WORKERS = None
+# Seconds a worker may spend on one page; past it the worker is killed and replaced, the page read
+# once more, then skipped and counted (newscrawl/article/parse_timeout).  0: no limit.
+NEWSCRAWL_PARSE_TIMEOUT = 60
+
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {

@@ -21,7 +21,7 @@ from spidermon.contrib.scrapy.monitors.base import BaseScrapyMonitor
 from spidermon.core.actions import Action
 
 from newscrawl.output.coverage import coverage
-from newscrawl.output.manifest import failed_urls, reachability_failures
+from newscrawl.output.manifest import failed_urls, reachability_failures, unread_pages
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +65,7 @@ class ErrorRatioMonitor(BaseScrapyMonitor):
         limit = self.crawler.settings.getfloat("NEWSCRAWL_MAX_ERROR_RATIO")
         failed, urls = failed_urls(self.stats)
         # URLs after their retries, not attempts: a URL retried three times is one failure of one.
-        errors = failed + self.stats.get("newscrawl/article/extraction_failed", 0) + \
-            self.stats.get("spider_exceptions/count", 0)
+        errors = failed + unread_pages(self.stats) + self.stats.get("spider_exceptions/count", 0)
         urls = max(1, urls)
         self.assertTrue(errors / urls <= limit,
                         msg=f"error ratio {errors}/{urls} URLs = {errors / urls:.2f} above {limit}")

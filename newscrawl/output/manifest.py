@@ -89,9 +89,17 @@ def failed_urls(stats: dict) -> tuple[int, int]:
             sum(s.get(k, {}).get("tried", 0) for s in sites for k in ("listing", "article", "robots")))
 
 
+#: Article pages fetched but never read: extraction raised, or the parse worker died or hung twice.
+UNREAD_PAGES = ("extraction_failed", "parse_worker_died", "parse_timeout")
+
+
+def unread_pages(stats: dict) -> int:
+    return sum(stats.get(f"newscrawl/article/{outcome}", 0) for outcome in UNREAD_PAGES)
+
+
 def error_count(stats: dict) -> int:
     return sum(v for k, v in stats.items() if k.startswith("newscrawl/fetch_failed/")) + \
-        stats.get("newscrawl/article/extraction_failed", 0) + stats.get("spider_exceptions/count", 0)
+        unread_pages(stats) + stats.get("spider_exceptions/count", 0)
 
 
 def unstored_feeds(stats: dict) -> int:
@@ -166,7 +174,7 @@ def manifest(stats: dict, spider: str, arguments: dict, files: list[dict]) -> di
         "field_coverage": coverage(stats),
         "sites": site_outcomes(stats),
         "errors": {"total": error_count(stats), **by_prefix(stats, "newscrawl/fetch_failed/"),
-                   "extraction_failed": stats.get("newscrawl/article/extraction_failed", 0),
+                   **{outcome: stats.get(f"newscrawl/article/{outcome}", 0) for outcome in UNREAD_PAGES},
                    "log_errors": stats.get("log_count/ERROR", 0)},
         "verdict": verdict(stats),
         "failure_reasons": [*stats.get("newscrawl/verdict/reasons", []), *output_failures(stats)],

@@ -17,23 +17,23 @@ from __future__ import annotations
 import logging
 import secrets
 from collections import Counter
+from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
 from scrapy import Request
-from scrapy.exceptions import CloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html, site_url
+from newscrawl.crawl.fetch import site_url
 from newscrawl.crawl.incremental import NotModified
 from newscrawl.crawl.listings import DateWindow, date_argument, entry_day
 from newscrawl.crawl.middlewares.outcomes import GUESS
 from newscrawl.crawl.middlewares.warc_archive import WARC_RECORD
-from newscrawl.crawl.soft404 import NotFoundPage, page_text, page_titles, soft_404_reason
+from newscrawl.crawl.parsing import PageReader
+from newscrawl.crawl.soft404 import NotFoundPage, soft_404_reason
 from newscrawl.crawl.url_shapes import MAX_URL_LENGTH, UnfetchableURLError, clean_url, url_date
-from newscrawl.extract import parse_article
 from newscrawl.extract.dates import utc_now
 
 logger = logging.getLogger(__name__)
@@ -210,34 +210,34 @@ class ArticleSpider(SitemapSpider):
     def feed_entry_type(self, entry) -> str | None:
         return None
 
-    def parse_article(self, response):
+    @cached_property
+    def page_reader(self) -> PageReader:
+        """Reads article pages, in worker processes unless ``NEWSCRAWL_PARSE_WORKERS=0``."""
+        return PageReader.from_crawler(self.crawler)
+
+    async def parse_article(self, response):
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        if not looks_like_html(response.body, content_type):
-            return self.skip(response, "not_html", f"not an HTML page (Content-Type {content_type or 'none'}, "
-                                                   f"{len(response.body)} bytes)")
-        try:
-            html, _ = decode_html(response.body, content_type, source=response.url)
-        except UndecodablePageError as error:
-            return self.skip(response, "undecodable", str(error))
-        try:
-            article = parse_article(html, response.url)
-        except (CloseSpider, KeyboardInterrupt):
-            raise
-        except Exception as error:  # one broken page must not stop the crawl
-            logger.error("%s: extraction failed: %r; skipped", response.url, error)
+        # decoding and extraction run in a worker process (newscrawl.crawl.parsing): the reactor
+        # goes on downloading meanwhile; the decisions stay here
+        page = await self.page_reader.read(response.body, content_type, response.url)
+        if page is None:  # no worker could read it: logged and counted by the reader
+            return None
+        if page.problem in ("not_html", "undecodable"):
+            return self.skip(response, page.problem, page.message)
+        if page.problem == "extraction_failed":  # one broken page must not stop the crawl
+            logger.error("%s: extraction failed: %s; skipped", response.url, page.message)
             self.crawler.stats.inc_value("newscrawl/article/extraction_failed")
             return None
-        kind = block_kind(html, article.body)
-        if kind:
-            self.crawler.stats.inc_value(f"newscrawl/blocked/{kind}")
-            return self.skip(response, "blocked", f"a {kind.replace('_', ' ')}, not the article")
-        title, heading = page_titles(html)
+        article = page.article
+        if page.block:
+            self.crawler.stats.inc_value(f"newscrawl/blocked/{page.block}")
+            return self.skip(response, "blocked", f"a {page.block.replace('_', ' ')}, not the article")
         # no article text found: the page's own words tell an error page from a short item
-        reason = soft_404_reason(title, heading, article.body or page_text(html),
+        reason = soft_404_reason(page.title, page.heading, page.text,
                                  self.not_found_pages.get(self.site_host(response)), article.headline)
         if reason:
             self.crawler.stats.inc_value(f"newscrawl/blocked/soft_404_{reason}")
-            return self.skip(response, "blocked", f"a soft 404 ({reason.replace('_', ' ')}: {title!r}), "
+            return self.skip(response, "blocked", f"a soft 404 ({reason.replace('_', ' ')}: {page.title!r}), "
                                                   f"not the article")
         article.crawled_at = utc_now()
         article.warc_record = response.meta.get(WARC_RECORD)  # set when NEWSCRAWL_WARC_DIR archives
@@ -252,16 +252,13 @@ class ArticleSpider(SitemapSpider):
                        errback=self.on_not_found_error, priority=100, dont_filter=True,
                        meta={"handle_httpstatus_all": True, "dont_retry": True, GUESS: True})
 
-    def parse_not_found(self, response):
-        if not looks_like_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1")):
+    async def parse_not_found(self, response):
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        page = await self.page_reader.read(response.body, content_type, response.url)
+        if page is None or page.problem:  # no comparison then, the crawl goes on
+            logger.debug("%s: not-found page unreadable: %s", response.url, page.message if page else "no reader")
             return
-        try:
-            html, _ = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-            article = parse_article(html, response.url)
-        except Exception as error:  # noqa: BLE001 (no comparison then, the crawl goes on)
-            logger.debug("%s: not-found page unreadable: %r", response.url, error)
-            return
-        page = NotFoundPage.of(article.headline, article.body)
+        page = NotFoundPage.of(page.article.headline, page.article.body)
         if page:
             self.not_found_pages[self.site_host(response)] = page
             self.crawler.stats.inc_value("newscrawl/soft_404/site_page_known")
