@@ -54,6 +54,21 @@ def vm_rss(pid: int) -> int:
     return 0
 
 
+def proportional_set_size(pid: int) -> int:
+    """A process's share of the memory it maps, in bytes (``Pss`` of ``/proc/<pid>/smaps_rollup``):
+    a page shared by N processes counts 1/N in each, so summed over a tree every page counts once.
+    Worker processes forked from a preloaded server share most of their pages: summed RSS would
+    count those pages once per worker."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        pass
+    return 0
+
+
 def descendants(pid: int) -> list[int]:
     """``pid`` and every process below it, from ``/proc/<pid>/task/*/children``."""
     found, todo = [], [pid]
@@ -70,14 +85,16 @@ def descendants(pid: int) -> list[int]:
 
 
 class PeakMemory:
-    """Samples a process tree's RSS in a thread until stopped: ``tree`` and ``main`` peaks, bytes;
-    ``at_marks[n]``: the tree's peak by the time the site had served ``n`` article pages
+    """Samples a process tree's memory in a thread until stopped, peaks in bytes: ``tree`` (its
+    processes' PSS summed: what the tree costs the machine), ``tree_rss`` (their RSS summed, shared
+    pages counted in every process) and ``main`` (the main process's RSS); ``at_marks[n]``: the
+    tree's peak by the time the site had served ``n`` article pages
     (``served()``, read every ``MARK_EVERY`` samples)."""
 
     MARK_EVERY = 5
 
     def __init__(self, pid: int, marks: list[int] = (), served=None):
-        self.pid, self.tree, self.main = pid, 0, 0
+        self.pid, self.tree, self.tree_rss, self.main = pid, 0, 0, 0
         self.marks, self.served, self.at_marks = sorted(marks), served, {}
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
@@ -88,7 +105,9 @@ class PeakMemory:
         while not self.done.is_set():
             main = vm_rss(self.pid)
             self.main = max(self.main, main)
-            self.tree = max(self.tree, main + sum(vm_rss(pid) for pid in descendants(self.pid)[1:]))
+            tree = descendants(self.pid)
+            self.tree_rss = max(self.tree_rss, main + sum(vm_rss(pid) for pid in tree[1:]))
+            self.tree = max(self.tree, sum(proportional_set_size(pid) for pid in tree))
             count += 1
             if self.marks and count % self.MARK_EVERY == 0:
                 served = self.served()
@@ -111,9 +130,10 @@ def measured(command: list[str], log: Path, cwd: Path, env: dict | None = None, 
         status = process.wait()
         peak.stop()
     run = {"status": status, "wall_seconds": round(time.perf_counter() - start, 1),
-           "peak_rss_mb": round(peak.tree / 2 ** 20, 1), "main_rss_mb": round(peak.main / 2 ** 20, 1)}
+           "peak_tree_pss_mb": round(peak.tree / 2 ** 20, 1), "tree_rss_sum_mb": round(peak.tree_rss / 2 ** 20, 1),
+           "main_rss_mb": round(peak.main / 2 ** 20, 1)}
     if marks:
-        run["peak_rss_mb_by_pages"] = {n: round(rss / 2 ** 20, 1) for n, rss in peak.at_marks.items()}
+        run["peak_tree_pss_mb_by_pages"] = {n: round(rss / 2 ** 20, 1) for n, rss in peak.at_marks.items()}
     return run
 
 
@@ -150,7 +170,7 @@ def crawl_row(row: str, origin: str, work: Path, concurrency: int, marks=(), set
     before = served()  # the rerun's marks count from its own start
     run = measured(command, work / f"{row}.log", work, env, [before + n for n in marks], served)
     if marks:
-        run["peak_rss_mb_by_pages"] = {n - before: rss for n, rss in run["peak_rss_mb_by_pages"].items()}
+        run["peak_tree_pss_mb_by_pages"] = {n - before: rss for n, rss in run["peak_tree_pss_mb_by_pages"].items()}
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
     run.update(pages=stats.get(f"newscrawl/site/{HOST}/article/fetched", 0),
                seconds=stats.get("elapsed_time_seconds"), exported=stats.get("item_scraped_count", 0),
@@ -188,7 +208,8 @@ def table(results: dict, pages: int) -> str:
              "crawl": "scrapy crawl news", "trafilatura": "plain Scrapy + trafilatura",
              "rerun": "scrapy crawl news, rerun on the same store"}
     lines = [f"{pages} article pages ({results['site']}), concurrency {results['concurrency']}; {results['machine']}",
-             "", "| run | pages | seconds | pages/s | peak RSS, tree (main) |", "|---|---|---|---|---|"]
+             "", "| run | pages | seconds | pages/s | peak memory: tree PSS (tree RSS summed; main RSS) |",
+             "|---|---|---|---|---|"]
     for row in ROWS:
         run = results["rows"].get(row)
         if run is None:
@@ -201,7 +222,8 @@ def table(results: dict, pages: int) -> str:
         seconds = f"{run['seconds']:.1f}" if run.get("seconds") else "-"
         speed = f"{speed:.1f}" if speed else "-"
         lines.append(f"| {names[row]}{failed} | {run.get('pages', '-')} | {seconds} | {speed} | "
-                     f"{run['peak_rss_mb']:.0f} MB ({run['main_rss_mb']:.0f} MB) |")
+                     f"{run['peak_tree_pss_mb']:.0f} MB ({run.get('tree_rss_sum_mb', 0):.0f} MB; "
+                     f"{run['main_rss_mb']:.0f} MB) |")
     crawl = rate(results["rows"].get("crawl"))
     for row, label in (("extract", "crawl / extract alone"), ("noop", "crawl / no-op")):
         other = rate(results["rows"].get(row))
