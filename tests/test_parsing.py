@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.crawl.parsing import POOLS, parse_workers
+from newscrawl.crawl.parsing import POOLS, default_workers, parse_workers
 from tests.conftest import run_crawl
 from tests.siteserver import SiteServer
 
@@ -109,7 +109,7 @@ def test_pool_gives_the_records_and_warnings_of_the_reactor_thread(tmp_path):
     broken = f"http://{HOST}/news/broken-bytes-in-a-page.html: 6 undecodable bytes as utf-8 dropped"
     assert broken in inline.log and broken in pooled.log
     assert "newscrawl.crawl.parsing" not in inline.log  # no pool, no retries, when parsing in the reactor
-    assert (inline.stats["newscrawl/parse/workers"], pooled.stats["newscrawl/parse/workers"]) == (0, os.cpu_count())
+    assert (inline.stats["newscrawl/parse/workers"], pooled.stats["newscrawl/parse/workers"]) == (0, default_workers())
 
 
 def descendants(pid: int) -> list[int]:
@@ -238,7 +238,7 @@ def test_a_page_that_hangs_the_parser_is_given_up_and_the_run_goes_on(tmp_path):
 
 
 def test_parse_workers_setting_and_one_pool_per_process():
-    assert parse_workers(None) == (os.cpu_count() or 1)
+    assert parse_workers(None) == default_workers() == max(1, (os.cpu_count() or 1) - 1)
     with pytest.raises(ValueError, match="NEWSCRAWL_PARSE_WORKERS='two'"):
         parse_workers("two")
     assert POOLS.get(1) is POOLS.get(1)  # crawls of one process share the pool

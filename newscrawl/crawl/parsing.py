@@ -6,7 +6,7 @@ check, bytes -> text, ``newscrawl.extract.parse_article``, the soft-block and so
 returns a small picklable ``PageReading``; the spider keeps every decision (skip, count, log).
 
 ``PageReader`` runs it: in the reactor thread (``NEWSCRAWL_PARSE_WORKERS=0``, for debugging) or in
-the process pool (default: one worker a core).  A worker that dies (kill -9, a segfault in lxml)
+the process pool (default: one worker a core but the reactor's).  A worker that dies (kill -9, a segfault in lxml)
 or outlives ``NEWSCRAWL_PARSE_TIMEOUT`` costs its page only: the page is read once more in a
 fresh worker (the pool replaces the dead one), then given up, logged with its URL and counted
 (``newscrawl/article/parse_worker_died``, ``newscrawl/article/parse_timeout``).
@@ -125,17 +125,25 @@ def ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def parse_workers(value) -> int:
-    """``NEWSCRAWL_PARSE_WORKERS`` as a number of worker processes (``None``: one a core).
+def default_workers() -> int:
+    """One worker a core but one, at least one: the crawl process itself (downloads, pipelines,
+    feeds) keeps about half a core busy, so on 2 cores one worker beside it crawled faster than
+    two (49 against 38-46 pages/s, ``bench/crawl_speed.py --pages 3000``) and with a worker's less
+    memory."""
+    return max(1, (os.cpu_count() or 1) - 1)
 
-    >>> parse_workers("0"), parse_workers(3), parse_workers(None) == (os.cpu_count() or 1)
+
+def parse_workers(value) -> int:
+    """``NEWSCRAWL_PARSE_WORKERS`` as a number of worker processes (``None``: ``default_workers()``).
+
+    >>> parse_workers("0"), parse_workers(3), parse_workers(None) == default_workers()
     (0, 3, True)
     >>> parse_workers("-1")
     Traceback (most recent call last):
     ValueError: NEWSCRAWL_PARSE_WORKERS='-1': expected a number of processes >= 0 (0: parse in the reactor thread)
     """
     if value is None or value == "":
-        return os.cpu_count() or 1
+        return default_workers()
     try:
         workers = int(value)
     except (TypeError, ValueError):
