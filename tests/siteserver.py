@@ -18,6 +18,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
+def write_site(folder: Path, host: str, files: dict[str, tuple[str, str]],
+               route_fields: dict[str, dict] | None = None) -> None:
+    """A site for ``SiteServer`` in ``folder``: each ``request -> (content_type, text)`` of
+    ``files`` as a file and a route (status 200 unless ``route_fields[request]`` says otherwise,
+    with any other route fields it gives), anything else the 404 fallback."""
+    folder.mkdir(parents=True, exist_ok=True)
+    routes = []
+    for n, (request, (content_type, text)) in enumerate(files.items()):
+        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+        routes.append({"host": host, "request": request, "file": f"{n}.txt", "content_type": content_type,
+                       "status": 200, **(route_fields or {}).get(request, {})})
+    (folder / "404.txt").write_text("not found")
+    fallback = {"file": "404.txt", "content_type": "text/plain", "status": 404}
+    (folder / "routes.json").write_text(json.dumps({"fallback": fallback, "routes": routes}))
+
+
 class LoopbackServer:
     """A threaded HTTP server on a loopback port (a free one unless given), serving ``handler_class``;
     a context manager."""

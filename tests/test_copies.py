@@ -21,7 +21,7 @@ import pytest
 
 from newscrawl.output.state import Copy, Entry, body_fingerprint, legacy_hash, open_store
 from tests.conftest import run_crawl
-from tests.siteserver import SiteServer
+from tests.siteserver import SiteServer, write_site
 from tests.test_distributed import redis_url  # noqa: F401 (the fixture)
 
 HOST = "news.test"
@@ -97,14 +97,7 @@ class SyndicatedSite:
                           + "</channel></rss>"),
         }
         files.update({path: ("text/html; charset=utf-8", self.html(path, page)) for path, page in self.pages.items()})
-        routes = []
-        for n, (request, (content_type, text)) in enumerate(files.items()):
-            (self.folder / f"{n}.txt").write_text(text, encoding="utf-8")
-            routes.append({"host": HOST, "request": request, "file": f"{n}.txt", "content_type": content_type,
-                           "status": 200})
-        (self.folder / "404.txt").write_text("not found")
-        fallback = {"file": "404.txt", "content_type": "text/plain", "status": 404}
-        (self.folder / "routes.json").write_text(json.dumps({"fallback": fallback, "routes": routes}))
+        write_site(self.folder, HOST, files)
 
 
 class Runs:

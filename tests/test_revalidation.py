@@ -5,7 +5,6 @@ real state store.  What the server was asked and what it sent a body for are cou
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.output.state import open_store
-from tests.siteserver import SiteServer
+from tests.siteserver import SiteServer, write_site
 from tests.test_copies import HOST, WORDS, Page, Runs, needs_redis, paragraphs
 from tests.test_distributed import redis_url  # noqa: F401 (the fixture)
 
@@ -58,24 +57,15 @@ class ValidatingSite:
         self.folder.mkdir(parents=True, exist_ok=True)
         sitemap = "".join(f"<url><loc>{self.url(p)}</loc>" + (f"<lastmod>{page.modified}</lastmod>" if self.dated
                                                                 else "") + "</url>" for p, page in self.pages.items())
-        routes = [{"host": HOST, "request": "/robots.txt", "file": "robots.txt", "content_type": "text/plain",
-                   "status": 200},
-                  {"host": HOST, "request": "/sitemap.xml", "file": "sitemap.xml", "content_type": "application/xml",
-                   "status": 200},
-                  {"host": HOST, "request": "/", "file": "home.html", "content_type": "text/html", "status": 200}]
-        (self.folder / "robots.txt").write_text("User-agent: *\nSitemap: /sitemap.xml\n")
-        (self.folder / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
-                                                 f'schemas/sitemap/0.9">{sitemap}</urlset>')
-        (self.folder / "home.html").write_text("<html><body>Home</body></html>")
-        for n, (path, page) in enumerate(self.pages.items()):
-            (self.folder / f"{n}.html").write_text(self.html(path, page), encoding="utf-8")
-            route = {"host": HOST, "request": path, "file": f"{n}.html", "content_type": "text/html; charset=utf-8",
-                     "status": self.status.get(path, 200), "etag": self.etag(path),
-                     "last_modified": self.last_modified(path)}
-            routes.append({**route, **self.validators.get(path, {})})
-        (self.folder / "404.txt").write_text("not found")
-        (self.folder / "routes.json").write_text(json.dumps({
-            "fallback": {"file": "404.txt", "content_type": "text/plain", "status": 404}, "routes": routes}))
+        files = {"/robots.txt": ("text/plain", "User-agent: *\nSitemap: /sitemap.xml\n"),
+                 "/sitemap.xml": ("application/xml", '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+                                                     f'schemas/sitemap/0.9">{sitemap}</urlset>'),
+                 "/": ("text/html", "<html><body>Home</body></html>")}
+        files.update({path: ("text/html; charset=utf-8", self.html(path, page)) for path, page in self.pages.items()})
+        route_fields = {path: {"status": self.status.get(path, 200), "etag": self.etag(path),
+                               "last_modified": self.last_modified(path), **self.validators.get(path, {})}
+                        for path in self.pages}
+        write_site(self.folder, HOST, files, route_fields)
 
 
 def article_requests(server: SiteServer, site: ValidatingSite, record) -> dict[str, dict]:

@@ -21,7 +21,7 @@ from newscrawl.output.similarity import MAX_WORDS, Banding, short_id, signature,
 from newscrawl.output.state import open_store
 from newscrawl.output.stories import SqliteStories, Stories, StoryEntry
 from tests.conftest import run_crawl
-from tests.siteserver import SiteServer
+from tests.siteserver import SiteServer, write_site
 from tests.test_distributed import redis_url  # noqa: F401 (the fixture)
 
 HOST = "wire.test"
@@ -113,14 +113,7 @@ class WireSite:
                                  for p in self.pages) + "</urlset>"),
         }
         files.update({path: ("text/html; charset=utf-8", self.html(path, *page)) for path, page in self.pages.items()})
-        routes = []
-        for n, (request, (content_type, text)) in enumerate(files.items()):
-            (self.folder / f"{n}.txt").write_text(text, encoding="utf-8")
-            routes.append({"host": HOST, "request": request, "file": f"{n}.txt", "content_type": content_type,
-                           "status": 200})
-        (self.folder / "404.txt").write_text("not found")
-        fallback = {"file": "404.txt", "content_type": "text/plain", "status": 404}
-        (self.folder / "routes.json").write_text(json.dumps({"fallback": fallback, "routes": routes}))
+        write_site(self.folder, HOST, files)
 
 
 def crawl(tmp_path: Path, site: WireSite, state: str, name: str, *args: str):
