@@ -142,10 +142,11 @@ def test_killed_run_leaves_no_partial_file_and_the_next_run_exports_each_article
     site.delays[OBSERVATORY] = 30
     run = cron.start()
     wait_for(lambda: OBSERVATORY in site.requests and LAVROV in site.requests)
-    time.sleep(1)  # Lavrov exported into the run's file, which is still open
+    # Lavrov parsed (in a parse worker, slow to start under load) and exported: the run's file is opened
+    # at its first item and stays hidden while incomplete.
+    wait_for(lambda: list(cron.output.rglob(".*.jsonl.part")), timeout=60)
     run.send_signal(signal.SIGKILL)
     run.wait(timeout=10)
-    assert list(cron.output.rglob(".*.jsonl.part"))  # the run's file, hidden while incomplete
     assert cron.feeds() == [] and cron.manifests() == []  # nothing under a final name
 
     site.delays.clear()

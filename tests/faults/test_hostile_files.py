@@ -25,9 +25,12 @@ HEADLINE = "Council approves the town budget"
 AFTER = "Bridge reopens after repairs"
 #: Peak memory of one extract run, far below what reading any of these inputs whole would take.
 MAX_PEAK_MB = 300
-# The real command, in a child that prints its own peak RSS (kB) to stderr on the last line.
-RUN_AND_MEASURE = ("import resource, sys\nfrom newscrawl.ops.cli import main\ncode = main(sys.argv[1:])\n"
-                   "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)")
+# The real command, in a child that prints its own peak RSS (kB) to stderr on the last line.  VmHWM,
+# not ru_maxrss: Linux keeps ru_maxrss across exec, so a child forked from a grown pytest would report
+# pytest's size.
+RUN_AND_MEASURE = ("import re, sys\nfrom newscrawl.ops.cli import main\ncode = main(sys.argv[1:])\n"
+                   "status = open('/proc/self/status').read()\n"
+                   "print(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1), file=sys.stderr)\nsys.exit(code)")
 
 
 def extract(*args):
