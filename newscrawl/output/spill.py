@@ -32,6 +32,9 @@ class DiskSet:
     >>> seen = DiskSet()
     >>> seen.add("a"), seen.add("a"), "a" in seen, "b" in seen, len(seen)
     (True, False, True, False, 1)
+    >>> seen.add("b"); seen.discard("a"); list(seen)
+    True
+    ['b']
     """
 
     def __init__(self):
@@ -45,8 +48,18 @@ class DiskSet:
     def __contains__(self, value: str) -> bool:
         return self.db.execute("SELECT 1 FROM members WHERE value = ?", (value,)).fetchone() is not None
 
+    def discard(self, value: str) -> None:
+        self.db.execute("DELETE FROM members WHERE value = ?", (value,))
+
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM members").fetchone()[0]
+
+    def __iter__(self) -> Iterator[str]:
+        """The members, read in batches as they are iterated."""
+        cursor = self.db.execute("SELECT value FROM members")
+        while rows := cursor.fetchmany(500):
+            for (value,) in rows:
+                yield value
 
     def close(self) -> None:
         self.db.close()
