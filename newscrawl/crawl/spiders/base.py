@@ -14,6 +14,7 @@ request per ``loc`` and stop at the first bad one), bounded in depth and number 
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from collections import Counter
@@ -101,6 +102,7 @@ class ArticleSpider(SitemapSpider):
         self.origin_overrides: dict[str, str] = {}
         self.sitemaps_per_site: Counter[str] = Counter()  # child sitemaps requested, by site
         self.not_found_pages: dict[str, NotFoundPage] = {}  # site host -> its answer to a path that cannot exist
+        self.not_found_probes: dict[str, asyncio.Future] = {}  # site host -> done when its probe is read or failed
 
     def serve_from_base_url(self, hosts) -> None:
         """With ``-a base_url=``, fetch these hosts' URLs from that origin, and allow the origin."""
@@ -233,6 +235,7 @@ class ArticleSpider(SitemapSpider):
             self.crawler.stats.inc_value(f"newscrawl/blocked/{page.block}")
             return self.skip(response, "blocked", f"a {page.block.replace('_', ' ')}, not the article")
         # no article text found: the page's own words tell an error page from a short item
+        await self.not_found_page_known(response)
         reason = soft_404_reason(page.title, page.heading, page.text,
                                  self.not_found_pages.get(self.site_host(response)), article.headline)
         if reason:
@@ -248,23 +251,49 @@ class ArticleSpider(SitemapSpider):
         page that cannot exist, to know its soft 404s (``NEWSCRAWL_NOT_FOUND_PROBE``)."""
         if not self.settings.getbool("NEWSCRAWL_NOT_FOUND_PROBE", True):
             return None
-        return Request(f"{site}/{secrets.token_hex(6)}-newscrawl-no-such-page", callback=self.parse_not_found,
-                       errback=self.on_not_found_error, priority=100, dont_filter=True,
-                       meta={"handle_httpstatus_all": True, "dont_retry": True, GUESS: True})
+        request = Request(f"{site}/{secrets.token_hex(6)}-newscrawl-no-such-page", callback=self.parse_not_found,
+                          errback=self.on_not_found_error, priority=100, dont_filter=True,
+                          meta={"handle_httpstatus_all": True, "dont_retry": True, GUESS: True})
+        self.not_found_probes[urlsplit(site_url(request)).netloc] = asyncio.get_running_loop().create_future()
+        return request
+
+    async def not_found_page_known(self, response) -> None:
+        """Wait until the site's not-found probe is read (or failed): its response comes before the
+        articles', but pages come back from the parse pool in no fixed order.  Bounded by the probe's
+        download and parse timeouts, so a probe lost on the way cannot hold the site's articles."""
+        probe = self.not_found_probes.get(self.site_host(response))
+        if probe is None or probe.done():
+            return
+        limit = self.settings.getfloat("DOWNLOAD_TIMEOUT", 180) + self.settings.getfloat("NEWSCRAWL_PARSE_TIMEOUT", 60)
+        try:
+            await asyncio.wait_for(asyncio.shield(probe), limit)
+        except TimeoutError:
+            logger.debug("%s: the site's not-found probe is not back after %g s; judged without it",
+                         response.url, limit)
+
+    def not_found_probe_done(self, host: str) -> None:
+        probe = self.not_found_probes.get(host)
+        if probe is not None and not probe.done():
+            probe.set_result(None)
 
     async def parse_not_found(self, response):
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        page = await self.page_reader.read(response.body, content_type, response.url)
-        if page is None or page.problem:  # no comparison then, the crawl goes on
-            logger.debug("%s: not-found page unreadable: %s", response.url, page.message if page else "no reader")
-            return
-        page = NotFoundPage.of(page.article.headline, page.article.body)
-        if page:
-            self.not_found_pages[self.site_host(response)] = page
-            self.crawler.stats.inc_value("newscrawl/soft_404/site_page_known")
+        try:
+            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            page = await self.page_reader.read(response.body, content_type, response.url)
+            if page is None or page.problem:  # no comparison then, the crawl goes on
+                logger.debug("%s: not-found page unreadable: %s", response.url,
+                             page.message if page else "no reader")
+                return
+            page = NotFoundPage.of(page.article.headline, page.article.body)
+            if page:
+                self.not_found_pages[self.site_host(response)] = page
+                self.crawler.stats.inc_value("newscrawl/soft_404/site_page_known")
+        finally:
+            self.not_found_probe_done(self.site_host(response))
 
     def on_not_found_error(self, failure):
         logger.debug("%s: not-found probe failed: %s", failure.request.url, failure.getErrorMessage())
+        self.not_found_probe_done(urlsplit(site_url(failure.request)).netloc)
 
     @staticmethod
     def site_host(response) -> str:
