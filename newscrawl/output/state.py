@@ -35,6 +35,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -47,6 +48,7 @@ from newscrawl.extract.text import comparison_key
 NO_STORE = "memory:"
 
 
+@lru_cache(maxsize=64)  # each pipeline asks for the item's body: computed once an item
 def body_fingerprint(body: str | None) -> str:
     """The one fingerprint of an article body (40 hex digits): the SHA-1 of its comparison key,
     so the same text modulo spaces, case and punctuation has the same fingerprint.
