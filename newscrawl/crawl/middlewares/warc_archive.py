@@ -13,6 +13,10 @@ it: the record names the response it was extracted from).  A WARC that cannot be
 disk) is logged, listed under the run's output errors (the run fails: exit status 3) and stops the
 crawl; the partial file is removed (``newscrawl.output.warc.WarcArchive``).  The files go to the
 stats (``newscrawl/warc/files``), which the manifest lists.
+
+A response Scrapy's HTTP cache (``HTTPCACHE_ENABLED``) replays did not come over the network in
+this run: it is not archived again under a new date (it was when first fetched), only counted
+(``newscrawl/warc/cached_not_archived``), and its record's ``warc_record`` is ``null``.
 """
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ WARC_RECORD = "newscrawl_warc_record"
 #: Stats keys: the published WARC files (file, records, bytes) and the responses archived.
 WARC_FILES = "newscrawl/warc/files"
 WARC_RESPONSES = "newscrawl/warc/responses"
+WARC_CACHED = "newscrawl/warc/cached_not_archived"
 
 
 class WarcArchiveMiddleware:
@@ -62,6 +67,9 @@ class WarcArchiveMiddleware:
 
     def process_response(self, request, response):
         if self.archive is None or self.archive.failed:
+            return response
+        if "cached" in response.flags:  # HttpCacheMiddleware's mark on a replayed response
+            self.crawler.stats.inc_value(WARC_CACHED)
             return response
         try:
             request.meta[WARC_RECORD] = self.archive.write(request, response, site_url(request))
