@@ -7,6 +7,8 @@ reduced to that source.  Ties go to ``og:title``: it is the title written for re
 the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
 ``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
 to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``).
+A page without an h1 (or with only a logo's) may set its title as an ``<h2>``: the first h2 that
+shows a declared title takes the h1's place (``h2_heading``).
 """
 from __future__ import annotations
 
