@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -625,7 +626,7 @@ def is_site_title(title: str, site_name: str | None) -> bool:
 
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None, h1_parts: list | None = None,
-                    url: str | None = None, h2_texts: list | None = None) -> str | None:
+                    url: str | None = None, h2_texts: Iterable[str] | None = None) -> str | None:
     """The headline most sources agree on (see the module docstring).
 
     >>> choose_headline(["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site")
@@ -636,6 +637,10 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     ``h1_parts`` are the h1s' texts without a topic label they mark up (``headline_part``): when no
     whole h1 is a declared title but such a part is one, or is one behind another label
     ("Label: Part"), the part is the headline.
+    ``h2_texts`` (read only when no h1 is left): the page's first h2s, for ``h2_heading``.
+    >>> choose_headline([], None, "Villa Galaxy - Ferienvilla in Florida", None, None, None, None, None,
+    ...                 ["Details", "Villa Galaxy"])
+    'Villa Galaxy'
     >>> choose_headline(["Nahost - Die Lage am Morgen"], None, "Krieg: Die Lage am Morgen",
     ...                 "Krieg: Die Lage am Morgen", None, None, ["Die Lage am Morgen"])
     'Die Lage am Morgen'
@@ -706,9 +711,8 @@ def page_headline(found, selector, meta, url: str | None = None):
     """(headline, the h1 element showing it or ``None``) of a walked page (``body.walk_page``)."""
     h1_texts = [block_text(h1)[0] for h1 in found.h1s]
     h1_parts = [headline_part(h1) for h1 in found.h1s]
-    h2_texts = None
-    if not any(text.strip() for text in h1_texts) or len(h1_texts) == 1:  # read only when there may be no h1
-        h2_texts = [block_text(h2)[0] for h2 in islice(selector.root.iter("h2"), MAX_H2_HEADINGS)]
+    # read only when no h1 is left (a generator: nothing is done on the other pages)
+    h2_texts = (block_text(h2)[0] for h2 in islice(selector.root.iter("h2"), MAX_H2_HEADINGS))
     headline = choose_headline(h1_texts, meta.article_value("headline"), meta.meta("og:title"),
                                meta.meta("twitter:title"), selector.xpath("//title/text()").get(),
                                meta.meta("og:site_name"), h1_parts, url, h2_texts)
