@@ -25,7 +25,7 @@ WEB = Path(__file__).resolve().parent / "corpus" / "web"
 #: field -> minimum score (0-1), each just below the score measured when it was set (the comments
 #: give the measurement where issue 12 moved it; captions 0.875, tags 0.839, language 0.985).
 FLOORS = {
-    "headline_exact": 0.885,  # 0.888 after issue 12's headline rounds (was 0.875)
+    "headline_exact": 0.9,  # 0.903 after issue 12's third headline round (0.888 after two; was 0.875)
     "authors_f1": 0.935,  # raised with issue 12 (authors): measured 0.937
     "body_f1": 0.955,  # 0.958 after issue 12's body rounds (was 0.952)
     "lead_f1": 0.935,  # 0.938 (was 0.93)
@@ -42,7 +42,7 @@ WEB_FLOORS = {
     "snippet_f1": 0.93,  # 0.935
     "snippet_precision": 0.95,  # 0.957
     "snippet_recall": 0.91,  # 0.915
-    "headline_exact": 0.81,  # 0.814
+    "headline_exact": 0.82,  # 0.821 after the third headline round (0.814)
     "authors_f1": 0.66,  # 0.668
     "published_day": 0.885,  # 0.893
     "tags_f1": 0.37,  # 0.376

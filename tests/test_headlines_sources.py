@@ -33,3 +33,23 @@ from newscrawl.extract.generic.headlines import choose_headline
 ])
 def test_choose_headline_between_h1_and_declared(h1s, jsonld, og, title, url, headline):
     assert choose_headline(h1s, jsonld, og, None, title, None, None, url) == headline
+
+
+@pytest.mark.parametrize("h1s, h2s, og, title, headline", [
+    # no h1: the h2 that a declared title holds before a separated suffix is the headline
+    ([], ["Hauptnavigation", "Der Verband im Porträt", "Meldungen"], None, "Der Verband im Porträt | Verband (GVB)",
+     "Der Verband im Porträt"),
+    # ... written as the h2 writes it (case and dashes), where the declared title differs only so
+    ([], ["Vessel Returning to Puerto Rico With Cocaine"], "Vessel Returning To Puerto Rico With Cocaine",
+     "Vessel Returning to Puerto Rico With Cocaine", "Vessel Returning to Puerto Rico With Cocaine"),
+    # an h1 that shows only the site's name counts as none
+    (["whiskyverkostung.com"], ["Termine Whisky Tastings Januar – Mai 2020"],
+     "Termine Whisky Tastings Januar - Mai 2020", None, "Termine Whisky Tastings Januar – Mai 2020"),
+    # a one-word h2 is a section, not the title; an h2 no declared title shows is not read
+    ([], ["Aktuelles", "Neue Kommentare"], None, "Aktuelles - Mein Verein", "Aktuelles - Mein Verein"),
+    # a page with an h1 ignores its h2s
+    (["Big news today"], ["Big news"], "Big news - Site", None, "Big news - Site"),
+])
+def test_h2_heading_where_no_h1(h1s, h2s, og, title, headline):
+    url = "https://www.whiskyverkostung.com/x"
+    assert choose_headline(h1s, None, og, None, title, None, None, url, h2s) == headline

@@ -7,12 +7,16 @@ reduced to that source.  Ties go to ``og:title``: it is the title written for re
 the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
 ``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
 to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``).
+A page without an h1 (or with only a logo's) may set its title as an ``<h2>``: the first h2 that
+shows a declared title takes the h1's place (``h2_heading``).
 """
 from __future__ import annotations
 
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
+from itertools import islice
 from urllib.parse import urlsplit
 
 from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, class_words
@@ -279,6 +283,35 @@ def shortest_inside(title: str, others, labels=()) -> str:
 
         best = other
     return best
+
+
+#: How many of a page's ``<h2>`` headings are read when it has no ``<h1>`` (the title's heading comes
+#: first, after at most a few navigation headings).
+MAX_H2_HEADINGS = 8
+
+
+@rule(off=lambda h2s, declared: None)
+def h2_heading(h2s: list[str], declared) -> str | None:
+    """On a page without an ``<h1>`` (or only a logo's), the ``<h2>`` that shows a declared title: the
+    same title, or the title without a separated suffix ("Der Genossenschaftsverband Bayern im
+    Porträt | Genossenschaftsverband Bayern (GVB)" over the h2 "Der Genossenschaftsverband ...").
+    Older templates set the post's title as h2 under a site-name header; it then takes the h1's
+    place among the sources.  Of at least ``MIN_CONTAINED_WORDS`` words (a one-word h2 is a section).
+
+    >>> h2_heading(["Hauptnavigation", "Villa Galaxy"], ["Villa Galaxy - Ferienvilla in Florida"])
+    'Villa Galaxy'
+    >>> h2_heading(["Menue", "Aktuelles"], ["Aktuelles - Mein Verein"]) is None
+    True
+    >>> h2_heading(["Neue Kommentare"], ["Neue Kommentare zu Rezepten"]) is None
+    True
+    """
+    keys = {vote_key(title) for title in declared}
+    for h2 in h2s[:MAX_H2_HEADINGS]:
+        if len(h2.split()) < MIN_CONTAINED_WORDS:
+            continue
+        if vote_key(h2) in keys or any(strip_known_suffix(title, [h2]) == h2 for title in declared):
+            return h2
+    return None
 
 
 def _inside(text: str, title: str) -> bool:
@@ -593,7 +626,7 @@ def is_site_title(title: str, site_name: str | None) -> bool:
 
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None, h1_parts: list | None = None,
-                    url: str | None = None) -> str | None:
+                    url: str | None = None, h2_texts: Iterable[str] | None = None) -> str | None:
     """The headline most sources agree on (see the module docstring).
 
     >>> choose_headline(["Big news"], "Big news", "Big news - Site", None, "Big news | Site", "Site")
@@ -604,6 +637,10 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     ``h1_parts`` are the h1s' texts without a topic label they mark up (``headline_part``): when no
     whole h1 is a declared title but such a part is one, or is one behind another label
     ("Label: Part"), the part is the headline.
+    ``h2_texts`` (read only when no h1 is left): the page's first h2s, for ``h2_heading``.
+    >>> choose_headline([], None, "Villa Galaxy - Ferienvilla in Florida", None, None, None, None, None,
+    ...                 ["Details", "Villa Galaxy"])
+    'Villa Galaxy'
     >>> choose_headline(["Nahost - Die Lage am Morgen"], None, "Krieg: Die Lage am Morgen",
     ...                 "Krieg: Die Lage am Morgen", None, None, ["Die Lage am Morgen"])
     'Die Lage am Morgen'
@@ -617,6 +654,9 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     declared = {key: quote_cut_completed(value, list(declared.values())) for key, value in declared.items()}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
     h1s = site_headings_dropped(h1s, site_name, labels)
+    if not h1s and h2_texts:  # no h1 but the title's h2
+        h2 = h2_heading([clean_title(h) for h in h2_texts], list(declared.values()))
+        h1s = [h2] if h2 else []
     keys = {vote_key(value) for value in declared.values()}
     h1 = next((h for h in h1s if vote_key(h) in keys), None)
     if h1 is None:  # a declared title holds the h1 among other parts ("Section - Headline - Site")
@@ -671,9 +711,11 @@ def page_headline(found, selector, meta, url: str | None = None):
     """(headline, the h1 element showing it or ``None``) of a walked page (``body.walk_page``)."""
     h1_texts = [block_text(h1)[0] for h1 in found.h1s]
     h1_parts = [headline_part(h1) for h1 in found.h1s]
+    # read only when no h1 is left (a generator: nothing is done on the other pages)
+    h2_texts = (block_text(h2)[0] for h2 in islice(selector.root.iter("h2"), MAX_H2_HEADINGS))
     headline = choose_headline(h1_texts, meta.article_value("headline"), meta.meta("og:title"),
                                meta.meta("twitter:title"), selector.xpath("//title/text()").get(),
-                               meta.meta("og:site_name"), h1_parts, url)
+                               meta.meta("og:site_name"), h1_parts, url, h2_texts)
     key = comparison_key(headline)
     element = next((h1 for h1, text, part in zip(found.h1s, h1_texts, h1_parts, strict=True)
                     if key == comparison_key(text) or (part and key == comparison_key(part))), None)
