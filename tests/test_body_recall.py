@@ -21,6 +21,10 @@ SENTENCES = [
     "Last year the authority sent the budget back twice before it finally accepted the plan.",
     "Council members hope that this time the plan passes without changes to the school funds.",
 ]
+#: Ten different paragraphs of two sentences each (a continuation outside the container must be a part
+#: of the text several sentences long, not one closing line).
+PARAGRAPHS = [f"{SENTENCES[i % 8]} {SENTENCES[(i + 3) % 8]}" if i < 8 else f"{SENTENCES[i % 8]} {SENTENCES[(i + 5) % 8]}"
+              for i in range(10)]
 
 
 def page(article: str) -> str:
@@ -44,34 +48,42 @@ def body_with_and_without(html: str, rule: str) -> tuple[str, str]:
 def test_article_split_over_sibling_containers():
     # Two text boxes of different classes with an (empty) ad slot between: the first box alone is
     # the better-scored container, the second continues the same run of text.
-    html = page(f"""<div class="text-block">{"".join(f"<p>{s}</p>" for s in SENTENCES[:5])}</div>
+    html = page(f"""<div class="text-block">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS[:5])}</div>
 <div class="ad-slot"></div>
-<div class="content-block"><p>{SENTENCES[5]}</p><p>{SENTENCES[6]}</p></div>""")
+<div class="content-block">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS[5:8])}</div>""")
     body, without = body_with_and_without(html, "body.with_continued_text")
-    assert body.split("\n\n") == SENTENCES[:7]
-    assert SENTENCES[5] not in without
+    assert body.split("\n\n") == PARAGRAPHS[:8]
+    assert PARAGRAPHS[5] not in without
     assert "newsletter" not in body and "Contact us" not in body
 
 
-def test_first_paragraph_before_the_box_holding_the_rest():
-    # The opening paragraph sits in the wrapper, the rest in a paywall box inside it (too little text
+def test_opening_paragraphs_before_the_box_holding_the_rest():
+    # The opening paragraphs sit in the wrapper, the rest in a paywall box inside it (too little text
     # outside the box for the container to widen to the wrapper).
-    html = page(f"""<div class="article-area"><p>{SENTENCES[0]}</p>
-<div class="paywall">{"".join(f"<p>{s}</p>" for s in SENTENCES[1:] * 2)}</div></div>""")
+    rest = [f"Part {n}. {p}" for n in (1, 2, 3) for p in PARAGRAPHS[3:]]
+    html = page(f"""<div class="article-area">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])}
+<div class="paywall">{"".join(f"<p>{p}</p>" for p in rest)}</div></div>""")
     body, without = body_with_and_without(html, "body.with_continued_text")
-    assert body.split("\n\n")[0] == SENTENCES[0]
-    assert SENTENCES[0] not in without
+    assert body.split("\n\n") == PARAGRAPHS[:3] + rest
+    assert without.split("\n\n") == rest
 
 
-def test_body_never_empty_where_the_page_holds_text():
-    # A photo series set as captioned paragraphs (no <figure>) is the best-scored element: its captions
-    # all end in a credit and are dropped, the body would be empty.  The article's paragraphs each sit
-    # in a box of their own (a block editor's markup), so no single element scores them together.
-    captions = "".join(f"<p>The council chamber on the day of the vote, seen from the gallery, picture {n}. "
-                       f"(Foto: Jane Doe)</p>" for n in range(1, 7))
-    html = page(f"""<div class="slides">{captions}</div>
-<div class="share-bar"><p>Share this story with your friends and family</p></div>
-<div class="entry">{"".join(f'<div class="block-{n}"><p>{s}</p></div>' for n, s in enumerate(SENTENCES[:4]))}</div>""")
-    body, without = body_with_and_without(html, "body.with_densest_region")
-    assert body.split("\n\n") == SENTENCES[:4]
-    assert without == ""
+def test_a_single_line_outside_the_container_stays_out():
+    # An author's note after the text continues the run but is no part of the article.
+    html = page(f"""<div class="text">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}</div>
+<div class="note"><p>Jane Doe covers the town hall and the regional authority for this paper.</p></div>""")
+    assert "Jane Doe" not in extract_article(html, URL)["body"]
+
+
+def test_article_in_repeated_section_boxes():
+    # Each section of a long article sits in its own row box; a table of contents (a link list) after
+    # the first ends the run of text, and the first section is too short a share of the text for the
+    # container to widen to the rows' parent: the repeated shape joins them.
+    toc = "".join(f'<li><a href="#s{n}">Section {n}: what the council decided and why</a></li>' for n in range(4))
+    rest = [f"Part {n}. {p}" for n in (1, 2) for p in PARAGRAPHS]
+    rows = [f'<div class="row"><div class="col">{"".join(f"<p>{p}</p>" for p in part)}</div></div>'
+            for part in (PARAGRAPHS[:3], rest)]
+    html = page(f"""{rows[0]}<div class="box"><ul>{toc}</ul></div>{rows[1]}""")
+    body, without = body_with_and_without(html, "body.continued_sections")
+    assert body.split("\n\n") == PARAGRAPHS[:3] + rest
+    assert without.split("\n\n") == rest

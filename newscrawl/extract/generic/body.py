@@ -344,6 +344,10 @@ def _kept(blocks: list[Block]) -> list[Block]:
     return without_disclosure(without_promo_tail(trim_edges(kept)))
 
 
+#: A continuation of the text outside the container (a run's part before or after it, a section beside
+#: it) holds at least this much running text: a part of the article, several sentences long; a closing
+#: note, an author's bio, a standfirst or a box's line are shorter.
+CONTINUED_MIN_CHARS = 400
 #: Consecutive paragraphs continue one run of text when they meet (their nearest common ancestor) at
 #: most this many levels above either one's parent: an article split over sibling sections, or over a
 #: wrapper and a paywall box in it (``<section><div class=row><div class=col><p>``), meets within three;
@@ -465,9 +469,9 @@ def continued_sections(container, found: PageWalk) -> list:
     >>> from lxml import html
     >>> from newscrawl.extract.generic.walk import walk_page
     >>> text = "The council approved the budget after a long debate on Monday. "
-    >>> page = html.fromstring(f'<body><div class=row><div class=col><p>{text}</p></div></div><div class=ad></div>'
-    ...                        f'<div class=row><div class=col><p>{text}</p><p>{text}</p></div></div>'
-    ...                        f'<div class="row comments"><div class=col><p>{text}</p></div></div></body>')
+    >>> page = html.fromstring(f'<body><div class=row><div class=col><p>{text * 7}</p></div></div><div class=ad></div>'
+    ...                        f'<div class=row><div class=col><p>{text * 7}</p><p>{text}</p></div></div>'
+    ...                        f'<div class="row comments"><div class=col><p>{text * 7}</p></div></div></body>')
     >>> container = page.findall(".//div[@class='col']")[1]
     >>> sections = continued_sections(container, walk_page(page))
     >>> [section.get("class") for section in sections], sections[0].getnext().get("class")
@@ -489,16 +493,27 @@ def continued_sections(container, found: PageWalk) -> list:
     index = {child: i for i, child in enumerate(siblings)}
     running = [0] * len(siblings)
     total = [0] * len(siblings)
-    entered = False
+    # The parent's subtree spans the walk's positions up to the next element after it in document order.
+    begin, end = found.order.get(parent, 0), float("inf")
+    outer = parent
+    while outer is not None and end == float("inf"):
+        following = outer.getnext()
+        while following is not None and following not in found.order:
+            following = following.getnext()
+        if following is not None:
+            end = found.order[following]
+        outer = outer.getparent()
     for block in found.blocks:
+        at = found.order.get(block.element, 0)
+        if at <= begin:
+            continue
+        if at >= end:
+            break
         child = block.element
         while child is not None and child not in index:
             child = child.getparent()
         if child is None:
-            if entered:
-                break  # past the parent's subtree (the walk is in document order)
             continue
-        entered = True
         i = index[child]
         total[i] += len(block.text)
         if _is_running(block):
@@ -509,7 +524,7 @@ def continued_sections(container, found: PageWalk) -> list:
 
     def continues(i: int) -> bool:
         # (a section with an h1 of its own is the next article of an endless-scroll page)
-        return same(i) and running[i] > 0 and running[i] >= SECTION_DENSITY * total[i] \
+        return same(i) and running[i] >= CONTINUED_MIN_CHARS and running[i] >= SECTION_DENSITY * total[i] \
             and next(siblings[i].iter("h1"), None) is None
 
     here = index[node]
@@ -541,21 +556,26 @@ def with_continued_text(inside: list[Block], runs: list[list[Block]], found: Pag
     >>> from lxml import html
     >>> from newscrawl.extract.generic.walk import walk_page
     >>> text = "The council approved the budget after a long debate on Monday. "
-    >>> page = html.fromstring(f"<body><h1>T</h1><div><p>{text}</p><div class=rest><p>{text}</p><p>{text}</p>"
-    ...                        f"</div></div></body>")
+    >>> page = html.fromstring(f"<body><h1>T</h1><div><p>{text * 4}</p><p>{text * 4}</p><div class=rest>"
+    ...                        f"<p>{text * 4}</p><p>{text * 4}</p><p>{text * 4}</p></div></div></body>")
     >>> found = walk_page(page)
     >>> container = page.find(".//div[@class='rest']")
     >>> inside = [b for b in found.blocks if is_inside(b.element, container)]
     >>> len(with_continued_text(inside, text_runs(found), found, container, 0))
-    3
+    5
     """
     if not inside:
         return inside
     own = {id(b) for b in inside}
+    first, last = found.order.get(inside[0].element, 0), found.order.get(inside[-1].element, 0)
     extra = []
     for run in runs:
         if any(id(b) in own for b in run):
-            extra += [b for b in _after(run, found, start) if id(b) not in own and not is_inside(b.element, container)]
+            outside = [b for b in _after(run, found, start) if id(b) not in own and not is_inside(b.element, container)]
+            before = [b for b in outside if found.order.get(b.element, 0) < first]
+            after = [b for b in outside if found.order.get(b.element, 0) > last]
+            # Each side must be a part of the text, not one line, a standfirst, a bio or a box's note.
+            extra += [b for side in (before, after) if _running_chars(side) >= CONTINUED_MIN_CHARS for b in side]
     if not extra:
         return inside
     return sorted(inside + extra, key=lambda b: found.order.get(b.element, 0))
