@@ -23,8 +23,7 @@ SENTENCES = [
 ]
 #: Ten different paragraphs of two sentences each (a continuation outside the container must be a part
 #: of the text several sentences long, not one closing line).
-PARAGRAPHS = [f"{SENTENCES[i % 8]} {SENTENCES[(i + 3) % 8]}" if i < 8 else f"{SENTENCES[i % 8]} {SENTENCES[(i + 5) % 8]}"
-              for i in range(10)]
+PARAGRAPHS = [f"{SENTENCES[i % 8]} {SENTENCES[(i + (3 if i < 8 else 5)) % 8]}" for i in range(10)]
 
 
 def page(article: str) -> str:

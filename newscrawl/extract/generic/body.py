@@ -463,8 +463,10 @@ SECTION_DENSITY = 0.5
 def continued_sections(container, found: PageWalk) -> list:
     """The siblings of the container (or of its parent or grandparent) that continue its text: the same
     tag and class, next to it (with nothing but boxes without text between, such as ad slots), each
-    dense with running text and without an h1.  An article set in repeated section boxes, or cut into parts by ads, is one
-    text; a box of another shape beside it (comments, teasers) is not part of it.
+    dense with running text (``CONTINUED_MIN_CHARS`` at least) and without an h1.  An article set in
+    repeated section boxes, or cut into parts by ads, is one text; a box of another shape beside it
+    (comments, teasers) is not part of it.  Complements the container's widening (``find_container``),
+    which takes the whole parent only where it holds much more text.
 
     >>> from lxml import html
     >>> from newscrawl.extract.generic.walk import walk_page
