@@ -72,17 +72,3 @@ def test_a_single_line_outside_the_container_stays_out():
     html = page(f"""<div class="text">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}</div>
 <div class="note"><p>Jane Doe covers the town hall and the regional authority for this paper.</p></div>""")
     assert "Jane Doe" not in extract_article(html, URL)["body"]
-
-
-def test_article_in_repeated_section_boxes():
-    # Each section of a long article sits in its own row box; a table of contents (a link list) after
-    # the first ends the run of text, and the first section is too short a share of the text for the
-    # container to widen to the rows' parent: the repeated shape joins them.
-    toc = "".join(f'<li><a href="#s{n}">Section {n}: what the council decided and why</a></li>' for n in range(4))
-    rest = [f"Part {n}. {p}" for n in (1, 2) for p in PARAGRAPHS]
-    rows = [f'<div class="row"><div class="col">{"".join(f"<p>{p}</p>" for p in part)}</div></div>'
-            for part in (PARAGRAPHS[:3], rest)]
-    html = page(f"""{rows[0]}<div class="box"><ul>{toc}</ul></div>{rows[1]}""")
-    body, without = body_with_and_without(html, "body.continued_sections")
-    assert body.split("\n\n") == PARAGRAPHS[:3] + rest
-    assert without.split("\n\n") == rest

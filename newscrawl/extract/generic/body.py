@@ -329,8 +329,7 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
     if container is not None:
         # Blocks before the headline (kickers, breadcrumbs) are not body, when the headline is in the container.
         start = headline_at if headline_at and is_inside(headline_element, container) else 0
-        sections = {container, *continued_sections(container, found)}
-        inside = [b for b in found.blocks if found.order.get(b.element, 0) > start and _inside_any(b.element, sections)
+        inside = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
                   and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))]
     runs = text_runs(found)
     inside = with_continued_text(inside, runs, found, container, headline_at)
@@ -344,8 +343,8 @@ def _kept(blocks: list[Block]) -> list[Block]:
     return without_disclosure(without_promo_tail(trim_edges(kept)))
 
 
-#: A continuation of the text outside the container (a run's part before or after it, a section beside
-#: it) holds at least this much running text: a part of the article, several sentences long; a closing
+#: A continuation of the text outside the container (a run's part before or after it) holds at least
+#: this much running text: a part of the article, several sentences long; a closing
 #: note, an author's bio, a standfirst or a box's line are shorter.
 CONTINUED_MIN_CHARS = 400
 #: Consecutive paragraphs continue one run of text when they meet (their nearest common ancestor) at
@@ -440,104 +439,6 @@ def text_runs(found: PageWalk) -> list[list[Block]]:
     if run:
         runs.append(run)
     return runs
-
-
-def _inside_any(element, sections: set) -> bool:
-    node = element
-    while node is not None:
-        if node in sections:
-            return True
-        node = node.getparent()
-    return False
-
-
-#: Levels looked at for sections that continue the container: the container itself, its parent and its
-#: grandparent (a text section is often wrapped in a row and a column box: ``<div class=row><div class=col>``).
-SECTION_LEVELS = 2
-#: A section continues the text when at least this share of its blocks' characters is running text
-#: (paragraphs, not link lists, teaser titles or furniture).
-SECTION_DENSITY = 0.5
-
-
-@rule(off=lambda container, found: [])
-def continued_sections(container, found: PageWalk) -> list:
-    """The siblings of the container (or of its parent or grandparent) that continue its text: the same
-    tag and class, next to it (with nothing but boxes without text between, such as ad slots), each
-    dense with running text (``CONTINUED_MIN_CHARS`` at least) and without an h1.  An article set in
-    repeated section boxes, or cut into parts by ads, is one text; a box of another shape beside it
-    (comments, teasers) is not part of it.  Complements the container's widening (``find_container``),
-    which takes the whole parent only where it holds much more text.
-
-    >>> from lxml import html
-    >>> from newscrawl.extract.generic.walk import walk_page
-    >>> text = "The council approved the budget after a long debate on Monday. "
-    >>> page = html.fromstring(f'<body><div class=row><div class=col><p>{text * 7}</p></div></div><div class=ad></div>'
-    ...                        f'<div class=row><div class=col><p>{text * 7}</p><p>{text}</p></div></div>'
-    ...                        f'<div class="row comments"><div class=col><p>{text * 7}</p></div></div></body>')
-    >>> container = page.findall(".//div[@class='col']")[1]
-    >>> sections = continued_sections(container, walk_page(page))
-    >>> [section.get("class") for section in sections], sections[0].getnext().get("class")
-    (['row'], 'ad')
-    """
-    node = container
-    for _ in range(SECTION_LEVELS + 1):
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return []
-        shape = (node.tag, node.attrib.get("class"))
-        siblings = [child for child in parent if isinstance(child.tag, str)]
-        if any(child is not node and (child.tag, child.attrib.get("class")) == shape for child in siblings):
-            break
-        node = parent
-    else:
-        return []
-    # Running and total block characters under each sibling.
-    index = {child: i for i, child in enumerate(siblings)}
-    running = [0] * len(siblings)
-    total = [0] * len(siblings)
-    # The parent's subtree spans the walk's positions up to the next element after it in document order.
-    begin, end = found.order.get(parent, 0), float("inf")
-    outer = parent
-    while outer is not None and end == float("inf"):
-        following = outer.getnext()
-        while following is not None and following not in found.order:
-            following = following.getnext()
-        if following is not None:
-            end = found.order[following]
-        outer = outer.getparent()
-    for block in found.blocks:
-        at = found.order.get(block.element, 0)
-        if at <= begin:
-            continue
-        if at >= end:
-            break
-        child = block.element
-        while child is not None and child not in index:
-            child = child.getparent()
-        if child is None:
-            continue
-        i = index[child]
-        total[i] += len(block.text)
-        if _is_running(block):
-            running[i] += len(block.text) - block.link_chars
-
-    def same(i: int) -> bool:
-        return (siblings[i].tag, siblings[i].attrib.get("class")) == shape
-
-    def continues(i: int) -> bool:
-        # (a section with an h1 of its own is the next article of an endless-scroll page)
-        return same(i) and running[i] >= CONTINUED_MIN_CHARS and running[i] >= SECTION_DENSITY * total[i] \
-            and next(siblings[i].iter("h1"), None) is None
-
-    here = index[node]
-    found_sections = []
-    for step in (-1, 1):
-        i = here + step
-        while 0 <= i < len(siblings) and (continues(i) or (not same(i) and not running[i])):
-            if same(i):
-                found_sections.append(siblings[i])
-            i += step
-    return sorted(found_sections, key=lambda e: index[e])
 
 
 def _running_chars(blocks: list[Block]) -> int:
