@@ -30,7 +30,7 @@ from newscrawl.extract.generic.vocabulary import (
     PROMO_TAIL_PHRASES,
     RELATED_TAIL_HEADINGS,
 )
-from newscrawl.extract.generic.walk import MIN_PARAGRAPH_CHARS, Block, PageWalk
+from newscrawl.extract.generic.walk import MIN_PARAGRAPH_CHARS, STRONG_FURNITURE, Block, PageWalk
 from newscrawl.extract.text import normalize_space
 
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -392,12 +392,21 @@ def _meet_near(first, second) -> bool:
     return False
 
 
-def text_runs(found: PageWalk) -> list[list[Block]]:
+def _in_weak_furniture(block: Block) -> bool:
+    """Whether a block's furniture box is named for something that may hold text (a gallery, a media or
+    banner slot, a header), not for a box of other content (related links, comments, ads, consent)."""
+    return block.furniture is not None and not STRONG_FURNITURE.search(class_words(block.furniture)) \
+        and _is_good(block)
+
+
+def text_runs(found: PageWalk, trust_weak_furniture: bool = False) -> list[list[Block]]:
     """The page's runs of text: paragraphs following one another in page order, with the subheadings and
     short lines between them, in the manner of jusText's context rule (short blocks between paragraphs
     go with them).  A run ends at a furniture box's text, at more than ``RUN_LINK_CHARS`` of link text or
     ``RUN_GAP_CHARS`` of other blocks between two paragraphs, at a footer or an h1 (``found.breaks``), and
-    where a paragraph does not meet the previous one within ``RUN_LEVELS`` levels.
+    where a paragraph does not meet the previous one within ``RUN_LEVELS`` levels.  With
+    ``trust_weak_furniture`` paragraphs in boxes named for something that may hold text (a gallery, a
+    banner slot: ``_in_weak_furniture``) count as running text too.
 
     >>> from lxml import html
     >>> from newscrawl.extract.generic.walk import walk_page
@@ -415,7 +424,7 @@ def text_runs(found: PageWalk) -> list[list[Block]]:
     breaks = found.breaks
     order = found.order
     for block in found.blocks:
-        if _is_running(block):
+        if _is_running(block) or (trust_weak_furniture and _in_weak_furniture(block)):
             at = order.get(block.element, 0)
             if run and (gap > RUN_GAP_CHARS or links > RUN_LINK_CHARS
                         or bisect.bisect_left(breaks, at) != bisect.bisect_left(breaks, last_at)
@@ -441,9 +450,10 @@ def text_runs(found: PageWalk) -> list[list[Block]]:
     return runs
 
 
-def _running_chars(blocks: list[Block]) -> int:
+def _running_chars(blocks: list[Block], trust_weak_furniture: bool = False) -> int:
     """Characters of running text (outside links) in the blocks."""
-    return sum(len(b.text) - b.link_chars for b in blocks if _is_running(b))
+    return sum(len(b.text) - b.link_chars for b in blocks
+               if _is_running(b) or (trust_weak_furniture and _in_weak_furniture(b)))
 
 
 def _after(blocks, found: PageWalk, start: int) -> list[Block]:
@@ -508,14 +518,19 @@ def with_densest_region(kept: list[Block], inside: list[Block], runs: list[list[
     4
     """
     body_chars = sum(len(b.text) - b.link_chars for b in kept if _is_good(b))
+    # An empty body also looks into boxes whose name does not exclude text (a text set in a gallery or
+    # banner slot, the only text of the page).
+    relaxed = not body_chars
+    if relaxed:
+        runs = text_runs(found, trust_weak_furniture=True)
     runs = [run for run in (_after(run, found, start) for run in runs)
-            if _running_chars(run) > max(REGION_MIN_CHARS, body_chars / REGION_SHARE)]
+            if _running_chars(run, relaxed) > max(REGION_MIN_CHARS, body_chars / REGION_SHARE)]
     if not runs:
         return kept  # (the quick test: no run holds enough text even before its blocks are filtered)
     # The runs' text as the body would keep it (a run of captions set as text or of notices is none).
     best, best_chars = None, max(REGION_MIN_CHARS, body_chars / REGION_SHARE)
     for run in runs:
-        chars = _running_chars([b for b in run if keep_block(b)])
+        chars = _running_chars([b for b in run if keep_block(b)], relaxed)
         if chars > best_chars:
             best, best_chars = run, chars
     if best is None:
