@@ -4,7 +4,13 @@ and the paragraphs kept from it.
 Each paragraph credits its text length to its parent (and half to its grandparent); the best-scored
 element is the article's text container, widened to an ancestor while it holds much more good text
 (bodies split over sibling sections, or between a wrapper and a box in it: ``split_text``).  The
-container's blocks end at a related-articles heading in the text's second half (``before_related_tail``)
+page's blocks also form runs of text in page order (``text_runs``: paragraphs with the short blocks
+between them, cut at link lists, furniture text, footers and h1s): the container's blocks take the
+parts of their runs that lie outside it when those hold several sentences (``with_continued_text``:
+an article split over sibling boxes, a first paragraph before a paywall box), and where the body
+keeps clearly less than the page's densest run, that run is merged in (``with_densest_region``: the
+body never comes out empty where the page holds a run of text).  The body's blocks end at a
+related-articles heading in the text's second half (``before_related_tail``)
 and lose link lists, teaser titles, UI labels, consent banners, captions set as text and date lines
 (``keep_block``), the lines framing the text (``trim_edges``) and a closing run of calls to action
 (``without_promo_tail``).  JSON-LD ``articleBody`` (plain or escaped HTML, ``declared_paragraphs``)

@@ -2,7 +2,8 @@
 (paragraphs, subheadings, quotes, list items, table rows of data), figures, h1s and the elements that
 look like a standfirst, byline, date or tag list, skipping furniture
 (``newscrawl.extract.generic.boilerplate``); a skipped structural tag that wraps the whole page
-(``is_page_wrapper``) is walked into.  Every field module reads what it found (``PageWalk``); the body
+(``is_page_wrapper``) is walked into; the positions of skipped footers and of h1s are kept as the
+places where a run of text ends (``PageWalk.breaks``).  Every field module reads what it found (``PageWalk``); the body
 (``newscrawl.extract.generic.body``) chooses the article's text among its blocks.  Cost is linear in
 the page size.
 """
