@@ -4,7 +4,13 @@ and the paragraphs kept from it.
 Each paragraph credits its text length to its parent (and half to its grandparent); the best-scored
 element is the article's text container, widened to an ancestor while it holds much more good text
 (bodies split over sibling sections, or between a wrapper and a box in it: ``split_text``).  The
-container's blocks end at a related-articles heading in the text's second half (``before_related_tail``)
+page's blocks also form runs of text in page order (``text_runs``: paragraphs with the short blocks
+between them, cut at link lists, furniture text, footers and h1s): the container's blocks take the
+parts of their runs that lie outside it when those hold several sentences (``with_continued_text``:
+an article split over sibling boxes, a first paragraph before a paywall box), and where the body
+keeps clearly less than the page's densest run, that run is merged in (``with_densest_region``: the
+body never comes out empty where the page holds a run of text).  The body's blocks end at a
+related-articles heading in the text's second half (``before_related_tail``)
 and lose link lists, teaser titles, UI labels, consent banners, captions set as text and date lines
 (``keep_block``), the lines framing the text (``trim_edges``) and a closing run of calls to action
 (``without_promo_tail``).  JSON-LD ``articleBody`` (plain or escaped HTML, ``declared_paragraphs``)
@@ -13,6 +19,7 @@ that shows nearly nothing (``with_declared_body``).
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -29,7 +36,7 @@ from newscrawl.extract.generic.vocabulary import (
     PROMO_TAIL_PHRASES,
     RELATED_TAIL_HEADINGS,
 )
-from newscrawl.extract.generic.walk import MIN_PARAGRAPH_CHARS, Block, PageWalk
+from newscrawl.extract.generic.walk import MIN_PARAGRAPH_CHARS, STRONG_FURNITURE, Block, PageWalk
 from newscrawl.extract.text import normalize_space
 
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -320,17 +327,223 @@ def is_titled_subheading(block: Block) -> bool:
 
 
 def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[Block]:
-    """The article's paragraphs and subheadings, in page order."""
-    if container is None:
-        return []
-    # Blocks before the headline (kickers, breadcrumbs) are not body, when the headline is in the container.
-    start = 0
-    if headline_element is not None and is_inside(headline_element, container):
-        start = found.order.get(headline_element, 0)
-    inside = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
-              and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))]
-    kept = [b for b in before_related_tail(inside) if keep_block(b)]
+    """The article's paragraphs and subheadings, in page order: the container's, with the text runs
+    they continue outside it (``with_continued_text``) or the page's densest run where the container
+    holds clearly less (``with_densest_region``)."""
+    inside = []
+    headline_at = found.order.get(headline_element, 0) if headline_element is not None else 0
+    if container is not None:
+        # Blocks before the headline (kickers, breadcrumbs) are not body, when the headline is in the container.
+        start = headline_at if headline_at and is_inside(headline_element, container) else 0
+        inside = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
+                  and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))]
+    runs = text_runs(found)
+    inside = with_continued_text(inside, runs, found, container, headline_at)
+    return with_densest_region(_kept(inside), inside, runs, found, headline_at)
+
+
+def _kept(blocks: list[Block]) -> list[Block]:
+    """The blocks that are article text: the related tail cut, link lists, UI lines, framing lines and
+    closing calls to action dropped."""
+    kept = [b for b in before_related_tail(blocks) if keep_block(b)]
     return without_disclosure(without_promo_tail(trim_edges(kept)))
+
+
+#: A continuation of the text outside the container (a run's part before or after it) holds at least
+#: this much running text: a part of the article, several sentences long; a closing
+#: note, an author's bio, a standfirst or a box's line are shorter.
+CONTINUED_MIN_CHARS = 400
+#: Consecutive paragraphs continue one run of text when they meet (their nearest common ancestor) at
+#: most this many levels above either one's parent: an article split over sibling sections, or over a
+#: wrapper and a paywall box in it (``<section><div class=row><div class=col><p>``), meets within three;
+#: a sidebar column or a teaser strip beside the article meets it further up, at the page's layout.
+RUN_LEVELS = 3
+#: Characters of in-between blocks (subheadings, short lines, list items: neither paragraphs nor link
+#: lists) a run crosses between two paragraphs: a few subheadings or a short list, not a comment thread.
+RUN_GAP_CHARS = 300
+#: Characters of link text a run crosses between two paragraphs: one link line ("Back to contents",
+#: "Read also: <title>"), not a list of links (a related-articles box, a table of contents).
+RUN_LINK_CHARS = 100
+
+
+def _is_running(block: Block) -> bool:
+    """A paragraph of running text: paragraph-shaped, long enough, mostly not links, outside furniture."""
+    return block.furniture is None and _is_good(block)
+
+
+def _meet_near(first, second) -> bool:
+    """Whether two elements have a common ancestor at most ``RUN_LEVELS`` levels above each one's parent.
+
+    >>> from lxml import html
+    >>> deep = "<div><div><div><div><p>c</p></div></div></div></div>"
+    >>> page = html.fromstring(f"<div><div><div><p>a</p></div></div><section><p>b</p></section>{deep}</div>")
+    >>> a, b, c = page.iter("p")
+    >>> _meet_near(a, b), _meet_near(a, c)
+    (True, False)
+    """
+    above: set = set()
+    node = first.getparent()
+    for _ in range(RUN_LEVELS + 1):
+        if node is None:
+            break
+        above.add(node)
+        node = node.getparent()
+    node = second.getparent()
+    for _ in range(RUN_LEVELS + 1):
+        if node is None:
+            return False
+        if node in above:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _in_weak_furniture(block: Block) -> bool:
+    """Whether a block's furniture box is named for something that may hold text (a gallery, a media or
+    banner slot, a header), not for a box of other content (related links, comments, ads, consent)."""
+    return block.furniture is not None and not STRONG_FURNITURE.search(class_words(block.furniture)) \
+        and _is_good(block)
+
+
+def text_runs(found: PageWalk, trust_weak_furniture: bool = False) -> list[list[Block]]:
+    """The page's runs of text: paragraphs following one another in page order, with the subheadings and
+    short lines between them, in the manner of jusText's context rule (short blocks between paragraphs
+    go with them).  A run ends at a furniture box's text, at more than ``RUN_LINK_CHARS`` of link text or
+    ``RUN_GAP_CHARS`` of other blocks between two paragraphs, at a footer or an h1 (``found.breaks``), and
+    where a paragraph does not meet the previous one within ``RUN_LEVELS`` levels.  With
+    ``trust_weak_furniture`` paragraphs in boxes named for something that may hold text (a gallery, a
+    banner slot: ``_in_weak_furniture``) count as running text too.
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.walk import walk_page
+    >>> text = "The council approved the budget after a long debate on Monday. "
+    >>> page = html.fromstring(f"<body><div><p>{text}</p></div><div class=ad></div><div><h2>Then</h2><p>{text}</p>"
+    ...                        f"</div><footer>x</footer><div><p>{text}</p></div></body>")
+    >>> [len(run) for run in text_runs(walk_page(page))]
+    [3, 1]
+    """
+    runs: list[list[Block]] = []
+    run: list[Block] = []
+    between: list[Block] = []
+    gap = links = 0
+    last_at = 0
+    breaks = found.breaks
+    order = found.order
+    for block in found.blocks:
+        if _is_running(block) or (trust_weak_furniture and _in_weak_furniture(block)):
+            at = order.get(block.element, 0)
+            if run and (gap > RUN_GAP_CHARS or links > RUN_LINK_CHARS
+                        or bisect.bisect_left(breaks, at) != bisect.bisect_left(breaks, last_at)
+                        or not _meet_near(run[-1].element, block.element)):
+                runs.append(run)
+                run = []
+            else:
+                run.extend(between)
+            run.append(block)
+            between, gap, links, last_at = [], 0, 0, at
+        elif block.furniture is not None and len(block.text) >= MIN_PARAGRAPH_CHARS:
+            if run:
+                runs.append(run)
+            run, between, gap, links = [], [], 0, 0
+        elif run:
+            between.append(block)
+            if block.link_density >= MAX_LINK_DENSITY:
+                links += block.link_chars
+            else:
+                gap += len(block.text)
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _running_chars(blocks: list[Block], trust_weak_furniture: bool = False) -> int:
+    """Characters of running text (outside links) in the blocks."""
+    return sum(len(b.text) - b.link_chars for b in blocks
+               if _is_running(b) or (trust_weak_furniture and _in_weak_furniture(b)))
+
+
+def _after(blocks, found: PageWalk, start: int) -> list[Block]:
+    return [b for b in blocks if found.order.get(b.element, 0) > start]
+
+
+@rule(off=lambda inside, runs, found, container, start: inside)
+def with_continued_text(inside: list[Block], runs: list[list[Block]], found: PageWalk, container, start: int):
+    """The container's blocks and the blocks outside it (after the headline, at ``start``) of the runs of
+    text they sit in: an article split over sibling containers (text, ad slot, text), a first paragraph
+    set before a paywall box that holds the rest, sections of a long page kept in boxes of their own.
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.walk import walk_page
+    >>> text = "The council approved the budget after a long debate on Monday. "
+    >>> page = html.fromstring(f"<body><h1>T</h1><div><p>{text * 4}</p><p>{text * 4}</p><div class=rest>"
+    ...                        f"<p>{text * 4}</p><p>{text * 4}</p><p>{text * 4}</p></div></div></body>")
+    >>> found = walk_page(page)
+    >>> container = page.find(".//div[@class='rest']")
+    >>> inside = [b for b in found.blocks if is_inside(b.element, container)]
+    >>> len(with_continued_text(inside, text_runs(found), found, container, 0))
+    5
+    """
+    if not inside:
+        return inside
+    own = {id(b) for b in inside}
+    first, last = found.order.get(inside[0].element, 0), found.order.get(inside[-1].element, 0)
+    extra = []
+    for run in runs:
+        if any(id(b) in own for b in run):
+            outside = [b for b in _after(run, found, start) if id(b) not in own and not is_inside(b.element, container)]
+            before = [b for b in outside if found.order.get(b.element, 0) < first]
+            after = [b for b in outside if found.order.get(b.element, 0) > last]
+            # Each side must be a part of the text, not one line, a standfirst, a bio or a box's note.
+            extra += [b for side in (before, after) if _running_chars(side) >= CONTINUED_MIN_CHARS for b in side]
+    if not extra:
+        return inside
+    return sorted(inside + extra, key=lambda b: found.order.get(b.element, 0))
+
+
+#: The container holds clearly less of the article than the page's densest run of text when its running
+#: text is below this share of the run's: a teaser box or a caption chosen over the text, or nothing.
+REGION_SHARE = 0.5
+#: A run with less running text than this is no article (a form's help text, a product box).
+REGION_MIN_CHARS = 200
+
+
+@rule(off=lambda kept, inside, runs, found, start: kept)
+def with_densest_region(kept: list[Block], inside: list[Block], runs: list[list[Block]], found: PageWalk, start: int):
+    """The body (``kept``, filtered from the container's blocks ``inside``), or, when its text is less
+    than ``REGION_SHARE`` of the running text of the page's densest run after the headline (``start``),
+    the container's blocks merged with that run's (page order, no duplicates) and filtered again: the body
+    never comes out empty, nor a fragment, where the page holds a run of article text.
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.walk import walk_page
+    >>> text = "The council approved the budget after a long debate on Monday. "
+    >>> page = html.fromstring(f"<body><h1>T</h1><p>Advertisement</p><p>{text}</p><p>{text}</p>"
+    ...                        f"<p>{text}</p><p>{text}</p></body>")
+    >>> found = walk_page(page)
+    >>> len(with_densest_region([], found.blocks[:1], text_runs(found), found, 0))
+    4
+    """
+    body_chars = sum(len(b.text) - b.link_chars for b in kept if _is_good(b))
+    # An empty body also looks into boxes whose name does not exclude text (a text set in a gallery or
+    # banner slot, the only text of the page).
+    relaxed = not body_chars
+    if relaxed:
+        runs = text_runs(found, trust_weak_furniture=True)
+    runs = [run for run in (_after(run, found, start) for run in runs)
+            if _running_chars(run, relaxed) > max(REGION_MIN_CHARS, body_chars / REGION_SHARE)]
+    if not runs:
+        return kept  # (the quick test: no run holds enough text even before its blocks are filtered)
+    # The runs' text as the body would keep it (a run of captions set as text or of notices is none).
+    best, best_chars = None, max(REGION_MIN_CHARS, body_chars / REGION_SHARE)
+    for run in runs:
+        chars = _running_chars([b for b in run if keep_block(b)], relaxed)
+        if chars > best_chars:
+            best, best_chars = run, chars
+    if best is None:
+        return kept
+    own = {id(b) for b in inside}
+    extra = [b for b in best if id(b) not in own]
+    return _kept(sorted(inside + extra, key=lambda b: found.order.get(b.element, 0)))
 
 
 _RELATED_TAIL = re.compile(rf"^\W*(?:{'|'.join(RELATED_TAIL_HEADINGS)})\b\s*(?::|$)", re.IGNORECASE)

@@ -2,7 +2,8 @@
 (paragraphs, subheadings, quotes, list items, table rows of data), figures, h1s and the elements that
 look like a standfirst, byline, date or tag list, skipping furniture
 (``newscrawl.extract.generic.boilerplate``); a skipped structural tag that wraps the whole page
-(``is_page_wrapper``) is walked into.  Every field module reads what it found (``PageWalk``); the body
+(``is_page_wrapper``) is walked into; the positions of skipped footers and of h1s are kept as the
+places where a run of text ends (``PageWalk.breaks``).  Every field module reads what it found (``PageWalk``); the body
 (``newscrawl.extract.generic.body``) chooses the article's text among its blocks.  Cost is linear in
 the page size.
 """
@@ -57,6 +58,10 @@ MAX_PHOTO_BOX_CHARS = 1500
 MIN_TEXT_BOX_PARAGRAPHS = 2
 #: Skipped tags that can wrap a whole page (see ``is_page_wrapper``).
 WRAPPER_TAGS = frozenset({"form", "nav", "aside", "footer", "menu", "label", "dialog"})
+#: Skipped tags that close the page's content (the page's or the article's footer): the text before and
+#: after one is not one run, even when it holds no text block.  (``<aside>``, ``<form>`` and ``<nav>``
+#: are set between an article's paragraphs too: pull quotes, ad slots, inline sign-up forms.)
+RUN_BREAK_TAGS = frozenset({"footer"})
 #: Furniture whose photos and standfirst-like texts are not the article's (headers, hero and
 #: media wrappers are furniture to the body but hold the article's photo and lead).
 STRONG_FURNITURE = re.compile(rf"(?:^|[-_ ])(?:{'|'.join(STRONG_FURNITURE_WORDS)})(?:$|[-_ \d])")
@@ -107,6 +112,9 @@ class PageWalk:
     author_links: list = field(default_factory=list)
     dates: list = field(default_factory=list)
     order: dict = field(default_factory=dict)
+    #: Walk positions, ascending, of the skipped footers (``RUN_BREAK_TAGS``) and the h1s:
+    #: where one run of text ends even when no text block shows it (``body.text_runs``).
+    breaks: list = field(default_factory=list)
 
 
 def block_text(element) -> tuple[str, int]:
@@ -271,6 +279,8 @@ def walk_page(root) -> PageWalk:
             found.figures.append(Block(node, tag, "", furniture=strong_furniture))
             continue
         if tag in SKIP_TAGS and not (tag in WRAPPER_TAGS and is_page_wrapper(node, furniture_limit)):
+            if tag in RUN_BREAK_TAGS:
+                found.breaks.append(position)
             continue
         words = class_words(node)
         marked = bool(words) and MARKER_ANY.search(words) is not None
@@ -297,6 +307,7 @@ def walk_page(root) -> PageWalk:
             found.tag_lists.append(node)
         if tag == "h1":
             found.h1s.append(node)
+            found.breaks.append(position)
             continue
         if (furniture is None and tag not in ROOT_TAGS and is_furniture(node, words)
                 and visible_size(node) < furniture_limit):
