@@ -86,6 +86,9 @@ ITEM_PIPELINES = {
     "newscrawl.output.schema.SchemaValidationPipeline": 900,
 }
 SPIDER_MIDDLEWARES = {
+    # Closest to the engine: with -a base_url=, requests go to the origin serving the site before
+    # they are scheduled (the downloader half above catches redirects).
+    "newscrawl.crawl.middlewares.OriginOverrideSpiderMiddleware": 20,
     "newscrawl.crawl.incremental.UnchangedListingFilter": 950,
 }
 

@@ -252,9 +252,13 @@ def test_pages_waiting_for_a_worker_are_bounded_by_the_scraper_slot(tmp_path, sl
     for path in server.pages:
         if "long-read" not in path:
             server.delays[path] = 1  # the long read arrives first and keeps the one worker busy
+    # first in the sitemap, so first fetched in the scheduler's FIFO order (its default LIFO order
+    # depends on how many requests the spider yields before the downloader asks for one)
+    fifo = ["-s", "SCHEDULER_DISK_QUEUE=scrapy.squeues.PickleFifoDiskQueue",
+            "-s", "SCHEDULER_MEMORY_QUEUE=scrapy.squeues.FifoMemoryQueue"]
     try:
         result = run_crawl("news", tmp_path / "out.jsonl", *crawl_args(server), "-s", "NEWSCRAWL_PARSE_WORKERS=1",
-                           "-s", "CONCURRENT_REQUESTS=4", "-s", f"SCRAPER_SLOT_MAX_ACTIVE_SIZE={slot_bytes}")
+                           "-s", "CONCURRENT_REQUESTS=4", "-s", f"SCRAPER_SLOT_MAX_ACTIVE_SIZE={slot_bytes}", *fifo)
     finally:
         server.__exit__(None, None, None)
     assert result.returncode == 0, result.log
