@@ -10,7 +10,9 @@
 
 then crawl / extract alone and crawl / no-op.  Every row runs in its own process; peak RSS is
 sampled every ``SAMPLE_SECONDS`` over the row's process and all its descendants (``tree``: the
-crawl may parse in worker processes) and over its main process alone.  No delays, AutoThrottle
+crawl may parse in worker processes) and over its main process alone.  CPU time a page, for the
+row's main process and for its descendants (the parse workers), is what a noisy machine changes
+least: with it, the crawl's pages/s on N free cores is at most N / (its CPU time a page).  No delays, AutoThrottle
 off, robots.txt served and obeyed by the crawl, ``--concurrency`` requests at a time.  Prints
 numbers only; nothing is asserted.
 
@@ -84,6 +86,16 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time one process has used so far (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14, 15)
+
+
 class PeakMemory:
     """Samples a process tree's memory in a thread until stopped, peaks in bytes: ``tree`` (its
     processes' PSS summed: what the tree costs the machine), ``tree_rss`` (their RSS summed, shared
@@ -94,7 +106,7 @@ class PeakMemory:
     MARK_EVERY = 5
 
     def __init__(self, pid: int, marks: list[int] = (), served=None):
-        self.pid, self.tree, self.tree_rss, self.main = pid, 0, 0, 0
+        self.pid, self.tree, self.tree_rss, self.main, self.main_cpu = pid, 0, 0, 0, 0.0
         self.marks, self.served, self.at_marks = sorted(marks), served, {}
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
@@ -105,6 +117,7 @@ class PeakMemory:
         while not self.done.is_set():
             main = vm_rss(self.pid)
             self.main = max(self.main, main)
+            self.main_cpu = max(self.main_cpu, cpu_seconds(self.pid))
             tree = descendants(self.pid)
             self.tree_rss = max(self.tree_rss, main + sum(vm_rss(pid) for pid in tree[1:]))
             self.tree = max(self.tree, sum(proportional_set_size(pid) for pid in tree))
@@ -121,15 +134,20 @@ class PeakMemory:
 
 
 def measured(command: list[str], log: Path, cwd: Path, env: dict | None = None, marks=(), served=None) -> dict:
-    """Run ``command`` to its end; its exit status, wall seconds and peak RSS (tree, main; and
-    the tree's by ``marks`` article pages served, if given)."""
+    """Run ``command`` to its end; its exit status, wall seconds, peak RSS (tree, main; and the
+    tree's by ``marks`` article pages served, if given) and CPU seconds: the whole tree's (the
+    kernel's count for the process and the descendants it waited for) and the main process's
+    (its last sample: up to ``SAMPLE_SECONDS`` of its time may be missed)."""
     start = time.perf_counter()
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env)
         peak = PeakMemory(process.pid, marks, served)
-        status = process.wait()
+        _, wait_status, usage = os.wait4(process.pid, 0)
+        status = process.returncode = os.waitstatus_to_exitcode(wait_status)
         peak.stop()
+    tree_cpu = usage.ru_utime + usage.ru_stime
     run = {"status": status, "wall_seconds": round(time.perf_counter() - start, 1),
+           "cpu_seconds": round(tree_cpu, 1), "main_cpu_seconds": round(min(peak.main_cpu, tree_cpu), 1),
            "peak_tree_pss_mb": round(peak.tree / 2 ** 20, 1), "tree_rss_sum_mb": round(peak.tree_rss / 2 ** 20, 1),
            "main_rss_mb": round(peak.main / 2 ** 20, 1)}
     if marks:
@@ -203,25 +221,34 @@ def rate(run: dict | None) -> float | None:
     return run["pages"] / run["seconds"]
 
 
+def cpu_cell(run: dict) -> str:
+    """CPU milliseconds a page: the tree's, then (main process + its descendants) when it has any."""
+    if not run.get("pages") or run.get("cpu_seconds") is None:
+        return "-"
+    whole, main = (1000 * run[key] / run["pages"] for key in ("cpu_seconds", "main_cpu_seconds"))
+    return f"{whole:.1f}" + (f" ({main:.1f} + {whole - main:.1f})" if whole - main >= 0.05 * whole else "")
+
+
 def table(results: dict, pages: int) -> str:
     names = {"noop": "plain Scrapy spider, parses nothing", "extract": "extract_article alone, one process",
              "crawl": "scrapy crawl news", "trafilatura": "plain Scrapy + trafilatura",
              "rerun": "scrapy crawl news, rerun on the same store"}
     lines = [f"{pages} article pages ({results['site']}), concurrency {results['concurrency']}; {results['machine']}",
-             "", "| run | pages | seconds | pages/s | peak memory: tree PSS (tree RSS summed; main RSS) |",
-             "|---|---|---|---|---|"]
+             "", "| run | pages | seconds | pages/s | CPU ms a page: all (main process + workers) "
+                 "| peak memory: tree PSS (tree RSS summed; main RSS) |",
+             "|---|---|---|---|---|---|"]
     for row in ROWS:
         run = results["rows"].get(row)
         if run is None:
             continue
         if run.get("skipped"):
-            lines.append(f"| {names[row]} | skipped: {run['skipped']} | | | |")
+            lines.append(f"| {names[row]} | skipped: {run['skipped']} | | | | |")
             continue
         speed = rate(run)
         failed = "" if run["status"] == 0 else f" (exit status {run['status']})"
         seconds = f"{run['seconds']:.1f}" if run.get("seconds") else "-"
         speed = f"{speed:.1f}" if speed else "-"
-        lines.append(f"| {names[row]}{failed} | {run.get('pages', '-')} | {seconds} | {speed} | "
+        lines.append(f"| {names[row]}{failed} | {run.get('pages', '-')} | {seconds} | {speed} | {cpu_cell(run)} | "
                      f"{run['peak_tree_pss_mb']:.0f} MB ({run.get('tree_rss_sum_mb', 0):.0f} MB; "
                      f"{run['main_rss_mb']:.0f} MB) |")
     crawl = rate(results["rows"].get("crawl"))
@@ -229,6 +256,11 @@ def table(results: dict, pages: int) -> str:
         other = rate(results["rows"].get(row))
         if crawl and other:
             lines.append(f"\n{label}: {crawl / other:.2f}x")
+    crawl_run = results["rows"].get("crawl")
+    if crawl and crawl_run.get("cpu_seconds"):
+        cores = os.cpu_count() or 1
+        ceiling = cores * crawl_run["pages"] / crawl_run["cpu_seconds"]
+        lines.append(f"\ncrawl ceiling on {cores} free cores (cores / CPU time a page): {ceiling:.1f} pages/s")
     for row in ("crawl", "rerun"):
         run = results["rows"].get(row)
         if run and not run.get("skipped"):

@@ -92,6 +92,14 @@ def test_peak_memory_counts_the_whole_process_tree(tmp_path):
     assert run["peak_tree_pss_mb"] >= run["main_rss_mb"] + 140, run
 
 
+def test_cpu_time_is_split_between_the_main_process_and_its_children(tmp_path):
+    child = "import time\nend = time.process_time() + 1.5\nwhile time.process_time() < end: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"
+    run = measured([sys.executable, "-c", parent], tmp_path / "log", tmp_path)
+    assert run["status"] == 0
+    assert run["cpu_seconds"] >= 1.4 and run["main_cpu_seconds"] < 0.5 * run["cpu_seconds"], run
+
+
 def test_crawl_speed_end_to_end(tmp_path):
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "crawl_speed.py"), "--pages", "60", "--only",
                            "noop,crawl,rerun", "--json", "--keep", str(tmp_path)],
@@ -106,6 +114,9 @@ def test_crawl_speed_end_to_end(tmp_path):
     assert crawl["peak_tree_pss_mb"] >= crawl["main_rss_mb"] > 50
     stats = json.loads((tmp_path / "crawl.stats.json").read_text())
     assert stats["scheduler/enqueued/disk"] == stats["scheduler/enqueued"] > 60  # requests waited on disk
+    # each request scheduled once: sent to the loopback origin before the scheduler, not re-issued after it
+    assert stats["scheduler/enqueued"] <= stats["downloader/request_count"]
+    assert crawl["cpu_seconds"] >= crawl["main_cpu_seconds"] > 0
     assert stats[f"newscrawl/site/{HOST}/article/fetched"] == 60
 
 
