@@ -256,6 +256,17 @@ def is_user_handle(name: str) -> bool:
     return " " not in name and name == name.lower() and any(c in name for c in "._-")
 
 
+def byline_texts(elements) -> tuple[list[str], list[str]]:
+    """(names or name lists read from the first ``MAX_BYLINES`` byline elements, their texts)."""
+    markup, texts = [], []
+    for element in elements[:MAX_BYLINES]:
+        text = spaced_text(element, skip_hidden=True)
+        if text and len(text) < MAX_BYLINE_CHARS:
+            texts.append(text)
+            markup += byline_parts(element, text)
+    return markup, texts
+
+
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
     JSON-LD organisations."""
@@ -275,17 +286,18 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
 
     links = [spaced_text(a, skip_hidden=True) for a in near(found.author_links) if not in_teaser_link(a)]
     markup_names = clean_authors([t for t in links if looks_like_name(t)])
-    markup, texts = [], []
     bylines = [e for e in found.bylines if not in_teaser_link(e)]
-    for element in (near(bylines) or bylines)[:MAX_BYLINES]:
-        text = spaced_text(element, skip_hidden=True)
-        if text and len(text) < MAX_BYLINE_CHARS:
-            texts.append(text)
-            markup += byline_parts(element, text)
+    close = near(bylines)
+    markup, texts = byline_texts(close)
     declared = declared_author(meta)
     names = (clean_authors(markup) or markup_names
-             or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf"))
-             or clean_authors([declared or ""]))
+             or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf")))
+    if not names and not close:
+        # Byline markup away from the text (before the headline, after its end) comes after a byline
+        # line printed at the text: there it is as often a teaser's, a comment's or a photo credit.
+        markup, texts = byline_texts(bylines)
+        names = clean_authors(markup)
+    names = names or clean_authors([declared or ""])
     names = [n for n in names if not n.startswith("http")] or persons  # a CMS user handle, when no name is printed
     # An organisation only when no person is named; before it, a signature under the text.
     return (names or clean_authors([signature_line(after_body(found, blocks))])
