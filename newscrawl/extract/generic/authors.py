@@ -184,6 +184,54 @@ def byline_line(found, first: int, last: int) -> list[str]:
     return []
 
 
+#: Walked elements before the headline still searched for a dated byline: the date line a template
+#: prints just above the headline ("04.02.2022 | 13:10 Uhr | Jane Doe") sits within a few.
+BEFORE_HEADLINE_ELEMENTS = 12
+
+# A line's opening date ("04.02.2022", "2022-02-04", "4. Februar 2022", "Feb 4, 2022") or time
+# ("13:10 Uhr"), with the separator after it.
+_OPENING_DATE = re.compile(r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+                           r"\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}|[^\W\d]+\.?\s+\d{1,2},?\s+\d{4}|"
+                           r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm))?)\s*[|\-–—·•,/]?\s*", re.IGNORECASE)
+
+
+@rule(off=lambda found, first, last: [])
+def dated_byline(found, first: int, last: int) -> list[str]:
+    """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
+    with a date and then names the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 -
+    Reiner Nagel", "05.02.2020 - Redaktion: Jane Doe (Pressesprecherin)" (a template's meta line
+    that puts the date first).  Without a "by" word the rest must be a full name (two words or more).
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.walk import walk_page
+    >>> page = html.fromstring('<div><p><small>Berlin</small></p>'
+    ...                        '<p><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small></p><h1>T</h1></div>')
+    >>> dated_byline(walk_page(page), 0, 100)
+    ['Uta Helkenberg']
+    >>> dated_byline(walk_page(html.fromstring('<div><p><span>12.03.2022 | Politik</span></p></div>')), 0, 100)
+    []
+    """
+    block_texts = {block.element: block.text for block in found.blocks}
+    for element, at in found.order.items():
+        if at < first:
+            continue
+        if at > last:
+            break
+        text = block_texts.get(element) or (element.text or "").strip()
+        if not text or len(text) > MAX_BYLINE_LINE_CHARS or not _OPENING_DATE.match(text):
+            continue
+        rest, dated = text, False
+        while (opening := _OPENING_DATE.match(rest)) and opening.end():
+            rest, dated = rest[opening.end():], True
+        if not dated or not rest:
+            continue
+        by_word = opens_with_by_word(rest)
+        names = clean_authors([rest])
+        if names and (by_word or all(len(name.split()) >= 2 for name in names)):
+            return names
+    return []
+
+
 def _in_comments(element) -> bool:
     """Whether an element sits in a comment thread (its authors are the commenters)."""
     node = element
@@ -297,7 +345,8 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
         # line printed at the text: there it is as often a teaser's, a comment's or a photo credit.
         markup, texts = byline_texts(bylines)
         names = clean_authors(markup)
-    names = names or clean_authors([declared or ""])
+    names = names or clean_authors([declared or ""]) or dated_byline(
+        found, max(first - BEFORE_HEADLINE_ELEMENTS, 0), body_start or first + AFTER_BODY_ELEMENTS)
     names = [n for n in names if not n.startswith("http")] or persons  # a CMS user handle, when no name is printed
     # An organisation only when no person is named; before it, a signature under the text.
     return (names or clean_authors([signature_line(after_body(found, blocks))])
