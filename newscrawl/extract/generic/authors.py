@@ -146,6 +146,44 @@ def referenced_persons(meta) -> list[str]:
     return names
 
 
+#: JSON-LD types whose ``author`` is not the page's author: a comment's or an answer's writer.
+REPLY_TYPES = ("Comment", "Answer")
+
+
+@rule(off=lambda meta: [])
+def work_persons(meta) -> list[str]:
+    """The persons the page declares as author of another creative work than an article (a
+    ``Recipe``, a ``HowTo``, a ``WebPage``, a forum post), read when it declares no article author:
+    the first such node's ``author`` names, ``@id`` references resolved.
+
+    >>> from parsel import Selector
+    >>> from newscrawl.extract.metadata import PageMetadata
+    >>> page = ('<script type="application/ld+json">{"@type": "Recipe", "name": "Kuchen",'
+    ...         '"author": {"@type": "Person", "name": "Jane Doe"}}</script>')
+    >>> work_persons(PageMetadata(Selector(text=page)))
+    ['Jane Doe']
+    """
+    if meta.article_value("author"):
+        return []
+    by_id = None
+    for node in meta.jsonld:
+        if not isinstance(node, dict) or not node.get("author") or any(t in str(node.get("@type", ""))
+                                                                         for t in REPLY_TYPES):
+            continue
+        names = []
+        for entry in as_list(node["author"]):
+            if isinstance(entry, dict) and not isinstance(entry.get("name"), str) and isinstance(entry.get("@id"), str):
+                if by_id is None:
+                    by_id = {n.get("@id"): n for n in meta.jsonld if isinstance(n, dict)}
+                entry = by_id.get(entry["@id"], entry)
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str) \
+                    and "Organization" not in str(entry.get("@type", "")):
+                names.append(entry["name"])
+        if names:
+            return names
+    return []
+
+
 @rule(off=lambda found, first, last: [])
 def byline_line(found, first: int, last: int) -> list[str]:
     """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
@@ -346,7 +384,8 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
         markup, texts = byline_texts(bylines)
         names = clean_authors(markup)
     names = names or clean_authors([declared or ""]) or dated_byline(
-        found, max(first - BEFORE_HEADLINE_ELEMENTS, 0), body_start or first + AFTER_BODY_ELEMENTS)
+        found, max(first - BEFORE_HEADLINE_ELEMENTS, 0), body_start or first + AFTER_BODY_ELEMENTS
+    ) or clean_authors(work_persons(meta))
     names = [n for n in names if not n.startswith("http")] or persons  # a CMS user handle, when no name is printed
     # An organisation only when no person is named; before it, a signature under the text.
     return (names or clean_authors([signature_line(after_body(found, blocks))])
