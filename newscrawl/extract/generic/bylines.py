@@ -192,7 +192,7 @@ def clean_name(text: str) -> str | None:
     # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
     text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
-    words = text.split()
+    words = before_dated_joiner(text).split()
     while words and words[-1].casefold() in BYLINE_DATE_JOINERS:
         words.pop()  # "Günter W. Kienitz at" once "18:52" is cut off
     text = " ".join(words)
@@ -206,6 +206,24 @@ def clean_name(text: str) -> str | None:
         return None
     if len(text.split()) > 6 or (len(text.split()) > 1 and not looks_like_name(text)):
         return None  # "Themen bearbeiten": a link label, not a name
+    return text
+
+
+@rule(off=lambda text: text)
+def before_dated_joiner(text: str) -> str:
+    """A byline candidate cut where a date joiner introduces a weekday or month ("Jane Doe am
+    Samstag", "Jane Doe on Monday", "Jane Doe le mardi"): the date line the name runs into.
+
+    >>> before_dated_joiner("Isabella.DiBiase am Samstag"), before_dated_joiner("Jane Doe on March")
+    ('Isabella.DiBiase', 'Jane Doe')
+    >>> before_dated_joiner("Walter von Aachen")
+    'Walter von Aachen'
+    """
+    words = text.split()
+    for index in range(1, len(words) - 1):
+        if words[index].casefold() in BYLINE_DATE_JOINERS and \
+                words[index + 1].casefold().strip(".,:;") in BYLINE_DATE_WORDS:
+            return " ".join(words[:index])
     return text
 
 
