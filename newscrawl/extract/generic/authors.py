@@ -37,8 +37,9 @@ MAX_BYLINE_CHARS = 150
 #: not a byline: a byline line holds a few names and maybe a date.
 MAX_BYLINE_LINE_CHARS = 100
 #: Walked elements after the text's last paragraph still searched for a byline line: the credit
-#: many pages print under the text ("Von: Götz Warnke", "责任编辑：焦鹏") sits within a few.
-AFTER_BODY_ELEMENTS = 10
+#: many pages print under the text ("Von: Götz Warnke", "责任编辑：焦鹏", a blog's "Posted by") sits
+#: within a couple of dozen (share buttons, tag lists and a signature box may come first).
+AFTER_BODY_ELEMENTS = 25
 #: A newsroom credit is short ("Redaktion Polizeiticker Schweiz"); longer text is a sentence.
 MAX_NEWSROOM_WORDS = 4
 
