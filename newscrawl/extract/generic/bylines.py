@@ -63,7 +63,8 @@ _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|re
                         r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?|"
                         r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
                         r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja|"
-                        r"kolumnist(?:in)?|gastautor(?:in)?)$", re.IGNORECASE)
+                        r"kolumnist(?:in)?|gastautor(?:in)?|corresponsal|corrispondente|correspondant(?:e)?)$",
+                        re.IGNORECASE)
 #: At most this many capitalised role words are cut from a name's end ("Jane Doe Senior Travel Editor").
 MAX_ROLE_WORDS = 3
 
@@ -201,8 +202,8 @@ def clean_name(text: str) -> str | None:
     if len(text.split()) > 1 and any(w[:1].islower() and w not in _NAME_PARTICLES for w in text.split()):
         return None  # "Ist der Artikel hilfreich?": a sentence, not a name with a link label after it
     text = without_furniture_words(text)
-    if not text or _NOT_NAME.match(text) or text.casefold() in NO_AUTHOR or not any(c.isalpha() for c in text) \
-            or len(text) > 60:
+    if not text or is_label_only(text) or _NOT_NAME.match(text) or text.casefold() in NO_AUTHOR \
+            or not any(c.isalpha() for c in text) or len(text) > 60:
         return None
     if len(text.split()) > 6 or (len(text.split()) > 1 and not looks_like_name(text)):
         return None  # "Themen bearbeiten": a link label, not a name
@@ -225,6 +226,17 @@ def before_dated_joiner(text: str) -> str:
                 words[index + 1].casefold().strip(".,:;") in BYLINE_DATE_WORDS:
             return " ".join(words[:index])
     return text
+
+
+@rule(off=lambda text: False)
+def is_label_only(text: str) -> bool:
+    """Whether a byline candidate is only a label left over from the byline: its "by" word ("Por",
+    "Text") or a job title ("Journalist", "Corresponsal") printed beside the name.
+
+    >>> [is_label_only(t) for t in ("Por", "Redakteur", "Corresponsal", "Jane Doe", "Jancak")]
+    [True, True, True, False, False]
+    """
+    return text.casefold() in BYLINE_PREFIXES or (" " not in text and bool(_ROLE_WORD.match(text)))
 
 
 @rule(off=lambda text: text)
