@@ -106,7 +106,10 @@ BYLINE_DATE_JOINERS = frozenset({"am", "at", "on", "um", "le", "el", "il", "den"
 
 #: Placeholders some CMSs print (or declare) where no author was set.
 NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "administrator",
-                       "wordpressadmin", "none", "null", "n/a"})
+                       "wordpressadmin", "none", "null", "n/a",
+                       # the same in Spanish, Italian, French and German CMSs, and template defaults
+                       # left in the author field ("default", "publisher", "Unbenannt" = untitled)
+                       "anónimo", "anonimo", "anonyme", "unbenannt", "default", "publisher"})
 
 #: Weekday abbreviations and month names a byline line runs into when the date follows the name
 #: without a separator ("Tomas Spahn Fr, 12.03.", "Heiko Sauer Do 7 Mai", "John Walk - January 5").
