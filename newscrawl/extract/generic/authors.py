@@ -236,10 +236,11 @@ _OPENING_DATE = re.compile(r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{1,2}-\
 
 @rule(off=lambda found, first, last: [])
 def dated_byline(found, first: int, last: int) -> list[str]:
-    """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
-    with a date and then names the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 -
-    Reiner Nagel", "05.02.2020 - Redaktion: Jane Doe (Pressesprecherin)" (a template's meta line
-    that puts the date first).  Without a "by" word the rest must be a full name (two words or more).
+    """Names from a dated meta line: the first short line between ``first`` and ``last`` (walk
+    positions) that opens with a date and then names the author: "04.02.2022 | 13:10 Uhr | Uta
+    Helkenberg", "25.10.2022 - Reiner Nagel", "05.02.2020 - Redaktion: Jane Doe (Pressesprecherin)"
+    (a template's meta line that puts the date first).  Without a "by" word the rest must be a full
+    name (two words or more).
 
     >>> from lxml import html
     >>> from newscrawl.extract.generic.walk import walk_page
