@@ -30,6 +30,15 @@ from newscrawl.extract.generic.bylines import clean_authors
     ("Redacci&oacute;n Diario Pagina Siete", ["Redacción Diario Pagina Siete"]),
     ("No Author", []),
     ("Ist der Artikel hilfreich?", []),
+    ("Von Isabella.DiBiase am Samstag, 19. Oktober 2019 um 11:14 Uhr", ["Isabella.DiBiase"]),
+    ("di Viviana Mazza", ["Viviana Mazza"]),
+    ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
+    ("Kayla Greaves Oct 12, 2023", ["Kayla Greaves"]),
+    ("Nuño Domínguez Twitter", ["Nuño Domínguez"]),
+    ("Mark Newton, Übersetzung", ["Mark Newton"]),
+    ("Por", []),
+    ("Corresponsal", []),
+    ("anónimo", []),
 ])
 def test_clean_authors_across_languages(byline, names):
     assert clean_authors([byline]) == names
@@ -64,3 +73,27 @@ def test_a_site_name_in_meta_author_is_no_person_but_a_meta_person_is():
     head = '<meta property="og:site_name" content="Example News"><meta name="author" content="Example News">'
     assert _authors("", head) == []
     assert _authors("", '<meta name="cXenseParse:author" content="Lisa Petrich">') == ["Lisa Petrich"]
+
+
+def test_a_dated_meta_line_names_the_author_when_nothing_else_does():
+    assert _authors("", before="<p><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small></p>") == ["Uta Helkenberg"]
+    assert _authors("<p><span>25.10.2022 - Reiner Nagel</span></p>") == ["Reiner Nagel"]
+    # a date line with a section, not a name
+    assert _authors("<p><span>25.10.2022 | Politik</span></p>") == []
+
+
+def test_the_author_of_a_declared_recipe_when_no_article_is_declared():
+    recipe = ('<script type="application/ld+json">{"@type": "Recipe", "name": "Kuchen", '
+              '"author": {"@type": "Person", "name": "jesusfreak"}}</script>')
+    assert _authors("", recipe) == ["jesusfreak"]
+    comment = ('<script type="application/ld+json">{"@type": "Comment", '
+               '"author": {"@type": "Person", "name": "Jim Reader"}}</script>')
+    assert _authors("", comment) == []
+
+
+def test_a_byline_line_at_the_text_over_byline_markup_far_from_it():
+    teaser = "".join(f'<div class="teaser"><span class="author">Von Jim Roe {n}</span></div>' for n in range(3))
+    page = ("<html><body><article><h1>Ein Titel für den Test</h1><p>Von Lisa Petrich</p>"
+            + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
+            + "</article>" + "<div>" + "<p>Weiteres</p>" * 30 + "</div>" + teaser + "</body></html>")
+    assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["Lisa Petrich"]

@@ -40,7 +40,7 @@ FLOORS = {
 #: with issue 12's rules (before them: snippet F1 0.900, headline 0.744, authors 0.537, day 0.766).
 WEB_FLOORS = {
     "snippet_f1": 0.93,  # 0.935
-    "snippet_precision": 0.95,  # 0.957
+    "snippet_precision": 0.94,  # 0.947 on 187 pages (0.957 on 184: 3 pages added for rule reach)
     "snippet_recall": 0.91,  # 0.915
     "headline_exact": 0.82,  # 0.821 after the third headline round (0.814)
     "authors_f1": 0.66,  # 0.668

@@ -37,8 +37,9 @@ MAX_BYLINE_CHARS = 150
 #: not a byline: a byline line holds a few names and maybe a date.
 MAX_BYLINE_LINE_CHARS = 100
 #: Walked elements after the text's last paragraph still searched for a byline line: the credit
-#: many pages print under the text ("Von: Götz Warnke", "责任编辑：焦鹏") sits within a few.
-AFTER_BODY_ELEMENTS = 10
+#: many pages print under the text ("Von: Götz Warnke", "责任编辑：焦鹏", a blog's "Posted by") sits
+#: within a couple of dozen (share buttons, tag lists and a signature box may come first).
+AFTER_BODY_ELEMENTS = 25
 #: A newsroom credit is short ("Redaktion Polizeiticker Schweiz"); longer text is a sentence.
 MAX_NEWSROOM_WORDS = 4
 
@@ -146,6 +147,44 @@ def referenced_persons(meta) -> list[str]:
     return names
 
 
+#: JSON-LD types whose ``author`` is not the page's author: a comment's or an answer's writer.
+REPLY_TYPES = ("Comment", "Answer")
+
+
+@rule(off=lambda meta: [])
+def work_persons(meta) -> list[str]:
+    """The persons the page declares as author of another creative work than an article (a
+    ``Recipe``, a ``HowTo``, a ``WebPage``, a forum post), read when it declares no article author:
+    the first such node's ``author`` names, ``@id`` references resolved.
+
+    >>> from parsel import Selector
+    >>> from newscrawl.extract.metadata import PageMetadata
+    >>> page = ('<script type="application/ld+json">{"@type": "Recipe", "name": "Kuchen",'
+    ...         '"author": {"@type": "Person", "name": "Jane Doe"}}</script>')
+    >>> work_persons(PageMetadata(Selector(text=page)))
+    ['Jane Doe']
+    """
+    if meta.article_value("author"):
+        return []
+    by_id = None
+    for node in meta.jsonld:
+        if not isinstance(node, dict) or not node.get("author") or any(t in str(node.get("@type", ""))
+                                                                         for t in REPLY_TYPES):
+            continue
+        names = []
+        for entry in as_list(node["author"]):
+            if isinstance(entry, dict) and not isinstance(entry.get("name"), str) and isinstance(entry.get("@id"), str):
+                if by_id is None:
+                    by_id = {n.get("@id"): n for n in meta.jsonld if isinstance(n, dict)}
+                entry = by_id.get(entry["@id"], entry)
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str) \
+                    and "Organization" not in str(entry.get("@type", "")):
+                names.append(entry["name"])
+        if names:
+            return names
+    return []
+
+
 @rule(off=lambda found, first, last: [])
 def byline_line(found, first: int, last: int) -> list[str]:
     """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
@@ -181,6 +220,55 @@ def byline_line(found, first: int, last: int) -> list[str]:
             names = clean_authors([text])
             if names:
                 return names
+    return []
+
+
+#: Walked elements before the headline still searched for a dated byline: the date line a template
+#: prints just above the headline ("04.02.2022 | 13:10 Uhr | Jane Doe") sits within a few.
+BEFORE_HEADLINE_ELEMENTS = 12
+
+# A line's opening date ("04.02.2022", "2022-02-04", "4. Februar 2022", "Feb 4, 2022") or time
+# ("13:10 Uhr"), with the separator after it.
+_OPENING_DATE = re.compile(r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+                           r"\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}|[^\W\d]+\.?\s+\d{1,2},?\s+\d{4}|"
+                           r"\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm))?)\s*[|\-–—·•,/]?\s*", re.IGNORECASE)
+
+
+@rule(off=lambda found, first, last: [])
+def dated_byline(found, first: int, last: int) -> list[str]:
+    """Names from a dated meta line: the first short line between ``first`` and ``last`` (walk
+    positions) that opens with a date and then names the author: "04.02.2022 | 13:10 Uhr | Uta
+    Helkenberg", "25.10.2022 - Reiner Nagel", "05.02.2020 - Redaktion: Jane Doe (Pressesprecherin)"
+    (a template's meta line that puts the date first).  Without a "by" word the rest must be a full
+    name (two words or more).
+
+    >>> from lxml import html
+    >>> from newscrawl.extract.generic.walk import walk_page
+    >>> page = html.fromstring('<div><p><small>Berlin</small></p>'
+    ...                        '<p><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small></p><h1>T</h1></div>')
+    >>> dated_byline(walk_page(page), 0, 100)
+    ['Uta Helkenberg']
+    >>> dated_byline(walk_page(html.fromstring('<div><p><span>12.03.2022 | Politik</span></p></div>')), 0, 100)
+    []
+    """
+    block_texts = {block.element: block.text for block in found.blocks}
+    for element, at in found.order.items():
+        if at < first:
+            continue
+        if at > last:
+            break
+        text = block_texts.get(element) or (element.text or "").strip()
+        if not text or len(text) > MAX_BYLINE_LINE_CHARS or not _OPENING_DATE.match(text):
+            continue
+        rest, dated = text, False
+        while (opening := _OPENING_DATE.match(rest)) and opening.end():
+            rest, dated = rest[opening.end():], True
+        if not dated or not rest:
+            continue
+        by_word = opens_with_by_word(rest)
+        names = clean_authors([rest])
+        if names and (by_word or all(len(name.split()) >= 2 for name in names)):
+            return names
     return []
 
 
@@ -256,6 +344,17 @@ def is_user_handle(name: str) -> bool:
     return " " not in name and name == name.lower() and any(c in name for c in "._-")
 
 
+def byline_texts(elements) -> tuple[list[str], list[str]]:
+    """(names or name lists read from the first ``MAX_BYLINES`` byline elements, their texts)."""
+    markup, texts = [], []
+    for element in elements[:MAX_BYLINES]:
+        text = spaced_text(element, skip_hidden=True)
+        if text and len(text) < MAX_BYLINE_CHARS:
+            texts.append(text)
+            markup += byline_parts(element, text)
+    return markup, texts
+
+
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
     JSON-LD organisations."""
@@ -275,17 +374,20 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
 
     links = [spaced_text(a, skip_hidden=True) for a in near(found.author_links) if not in_teaser_link(a)]
     markup_names = clean_authors([t for t in links if looks_like_name(t)])
-    markup, texts = [], []
     bylines = [e for e in found.bylines if not in_teaser_link(e)]
-    for element in (near(bylines) or bylines)[:MAX_BYLINES]:
-        text = spaced_text(element, skip_hidden=True)
-        if text and len(text) < MAX_BYLINE_CHARS:
-            texts.append(text)
-            markup += byline_parts(element, text)
+    close = near(bylines)
+    markup, texts = byline_texts(close)
     declared = declared_author(meta)
     names = (clean_authors(markup) or markup_names
-             or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf"))
-             or clean_authors([declared or ""]))
+             or byline_line(found, first, (body_end + AFTER_BODY_ELEMENTS) if body_end else float("inf")))
+    if not names and not close:
+        # Byline markup away from the text (before the headline, after its end) comes after a byline
+        # line printed at the text: there it is as often a teaser's, a comment's or a photo credit.
+        markup, texts = byline_texts(bylines)
+        names = clean_authors(markup)
+    names = names or clean_authors([declared or ""]) or dated_byline(
+        found, max(first - BEFORE_HEADLINE_ELEMENTS, 0), body_start or first + AFTER_BODY_ELEMENTS
+    ) or clean_authors(work_persons(meta))
     names = [n for n in names if not n.startswith("http")] or persons  # a CMS user handle, when no name is printed
     # An organisation only when no person is named; before it, a signature under the text.
     return (names or clean_authors([signature_line(after_body(found, blocks))])

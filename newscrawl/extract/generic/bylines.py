@@ -63,7 +63,8 @@ _ROLE_WORD = re.compile(r"^(?:reporter|correspondent|editor|writer|journalist|re
                         r"autor(?:in)?|contributor|columnist|producer|photographer|fotograf(?:in)?|"
                         r"redaktorka|redaktor|journalistin|reporterin|editora?|periodista|giornalista|"
                         r"journaliste|rédactrice|rédacteur|verslaggever|redacteur|toimittaja|"
-                        r"kolumnist(?:in)?|gastautor(?:in)?)$", re.IGNORECASE)
+                        r"kolumnist(?:in)?|gastautor(?:in)?|corresponsal|corrispondente|correspondant(?:e)?)$",
+                        re.IGNORECASE)
 #: At most this many capitalised role words are cut from a name's end ("Jane Doe Senior Travel Editor").
 MAX_ROLE_WORDS = 3
 
@@ -192,7 +193,7 @@ def clean_name(text: str) -> str | None:
     # Stop at a date or count ("Kyle Wiggers 7 hours") or an initials bracket ("Jane Doe (jd)").
     text = re.split(r"\s*\(|\s\d|^\d", text, maxsplit=1)[0]
     text = strip_role_words(_ROLE_TAIL.sub("", text)).strip(" ,;:|-–—·•()[]")
-    words = text.split()
+    words = before_dated_joiner(text).split()
     while words and words[-1].casefold() in BYLINE_DATE_JOINERS:
         words.pop()  # "Günter W. Kienitz at" once "18:52" is cut off
     text = " ".join(words)
@@ -201,12 +202,41 @@ def clean_name(text: str) -> str | None:
     if len(text.split()) > 1 and any(w[:1].islower() and w not in _NAME_PARTICLES for w in text.split()):
         return None  # "Ist der Artikel hilfreich?": a sentence, not a name with a link label after it
     text = without_furniture_words(text)
-    if not text or _NOT_NAME.match(text) or text.casefold() in NO_AUTHOR or not any(c.isalpha() for c in text) \
-            or len(text) > 60:
+    if not text or is_label_only(text) or _NOT_NAME.match(text) or text.casefold() in NO_AUTHOR \
+            or not any(c.isalpha() for c in text) or len(text) > 60:
         return None
     if len(text.split()) > 6 or (len(text.split()) > 1 and not looks_like_name(text)):
         return None  # "Themen bearbeiten": a link label, not a name
     return text
+
+
+@rule(off=lambda text: text)
+def before_dated_joiner(text: str) -> str:
+    """A byline candidate cut where a date joiner introduces a weekday or month ("Jane Doe am
+    Samstag", "Jane Doe on Monday", "Jane Doe le mardi"): the date line the name runs into.
+
+    >>> before_dated_joiner("Isabella.DiBiase am Samstag"), before_dated_joiner("Jane Doe on March")
+    ('Isabella.DiBiase', 'Jane Doe')
+    >>> before_dated_joiner("Walter von Aachen")
+    'Walter von Aachen'
+    """
+    words = text.split()
+    for index in range(1, len(words) - 1):
+        if words[index].casefold() in BYLINE_DATE_JOINERS and \
+                words[index + 1].casefold().strip(".,:;") in BYLINE_DATE_WORDS:
+            return " ".join(words[:index])
+    return text
+
+
+@rule(off=lambda text: False)
+def is_label_only(text: str) -> bool:
+    """Whether a byline candidate is only a label left over from the byline: its "by" word ("Por",
+    "Text") or a job title ("Journalist", "Corresponsal") printed beside the name.
+
+    >>> [is_label_only(t) for t in ("Por", "Redakteur", "Corresponsal", "Jane Doe", "Jancak")]
+    [True, True, True, False, False]
+    """
+    return text.casefold() in BYLINE_PREFIXES or (" " not in text and bool(_ROLE_WORD.match(text)))
 
 
 @rule(off=lambda text: text)

@@ -51,6 +51,10 @@ BYLINE_PREFIXES = (
     "auteur", "autore", "a cura di", "scritto da",
     # Dutch and the Nordic languages ("Door", "Av", "Af", "Ved"), Polish "Przez".
     "door", "geplaatst door", "av", "af", "ved", "przez",
+    # Italian "di" ("di Viviana Mazza"), Spanish "Escribe" (writes), and the column and guest-post
+    # credits of German pages ("Ein Kommentar von", "Eine Kolumne von", "Gastbeitrag von").
+    "di", "escribe", "kommentar von", "ein kommentar von", "eine kolumne von", "kolumne von",
+    "gastbeitrag von", "ein gastbeitrag von",
     # Chinese news pages credit the responsible editor and the author before a full-width colon.
     "责任编辑", "编辑", "作者", "记者",
 )
@@ -87,6 +91,13 @@ BYLINE_UI_WORDS = frozenset({
     "tags", "schlagworte", "schlagwörter",
     # Comment headers marked up like bylines ("Jane sagt:", "Jane says:").
     "sagt", "says", "said",
+    # Social profile links printed after the name ("Jane Doe Twitter", "Jane Doe LinkedIn").
+    "twitter", "facebook", "linkedin", "instagram",
+    # An author box's "About Jane" heading and a meta line's reading time and update label
+    # ("Über Steffi", "Lesezeit 3 Min.", "Jane Doe Actualizado").
+    "über", "lesezeit", "actualizado", "atualizado",
+    # A translator's credit after the author's ("Übersetzung: Jane Doe", "Translated by ...").
+    "übersetzung", "übersetzt", "translated", "translation", "traducción", "traduction",
 })
 
 #: Little words that join a name to the date after it ("Posted by Jane Doe at 18:52", "Von R. R. am
@@ -95,7 +106,10 @@ BYLINE_DATE_JOINERS = frozenset({"am", "at", "on", "um", "le", "el", "il", "den"
 
 #: Placeholders some CMSs print (or declare) where no author was set.
 NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "administrator",
-                       "wordpressadmin", "none", "null", "n/a"})
+                       "wordpressadmin", "none", "null", "n/a",
+                       # the same in Spanish, Italian, French and German CMSs, and template defaults
+                       # left in the author field ("default", "publisher", "Unbenannt" = untitled)
+                       "anónimo", "anonimo", "anonyme", "unbenannt", "default", "publisher"})
 
 #: Weekday abbreviations and month names a byline line runs into when the date follows the name
 #: without a separator ("Tomas Spahn Fr, 12.03.", "Heiko Sauer Do 7 Mai", "John Walk - January 5").
@@ -106,6 +120,12 @@ BYLINE_DATE_WORDS = frozenset({
     "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december",
+    # Month abbreviations of English and German date lines ("Kayla Greaves Oct 12, 2023"); not "Jan",
+    # "Mar", "Jun", which are also given names.
+    "feb", "apr", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez",
+    # French and Spanish weekdays ("Marie Merlet lundi 3 mai").
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
 })
 
 # --- lead ----------------------------------------------------------------------------------------
