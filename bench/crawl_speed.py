@@ -106,7 +106,8 @@ class PeakMemory:
     MARK_EVERY = 5
 
     def __init__(self, pid: int, marks: list[int] = (), served=None):
-        self.pid, self.tree, self.tree_rss, self.main, self.main_cpu = pid, 0, 0, 0, 0.0
+        self.pid, self.tree, self.tree_rss, self.main = pid, 0, 0, 0
+        self.cpu: dict[int, float] = {}  # CPU seconds of every process of the tree, as last seen
         self.marks, self.served, self.at_marks = sorted(marks), served, {}
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
@@ -117,8 +118,9 @@ class PeakMemory:
         while not self.done.is_set():
             main = vm_rss(self.pid)
             self.main = max(self.main, main)
-            self.main_cpu = max(self.main_cpu, cpu_seconds(self.pid))
             tree = descendants(self.pid)
+            for pid in tree:
+                self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu_seconds(pid))
             self.tree_rss = max(self.tree_rss, main + sum(vm_rss(pid) for pid in tree[1:]))
             self.tree = max(self.tree, sum(proportional_set_size(pid) for pid in tree))
             count += 1
@@ -135,9 +137,10 @@ class PeakMemory:
 
 def measured(command: list[str], log: Path, cwd: Path, env: dict | None = None, marks=(), served=None) -> dict:
     """Run ``command`` to its end; its exit status, wall seconds, peak RSS (tree, main; and the
-    tree's by ``marks`` article pages served, if given) and CPU seconds: the whole tree's (the
-    kernel's count for the process and the descendants it waited for) and the main process's
-    (its last sample: up to ``SAMPLE_SECONDS`` of its time may be missed)."""
+    tree's by ``marks`` article pages served, if given) and CPU seconds, the main process's and
+    the whole tree's: each process's last sample (up to ``SAMPLE_SECONDS`` of a process's time
+    may be missed), or the kernel's count for the process and the children it waited for when
+    that is more (parse workers are a forkserver's children, which the crawl never waits for)."""
     start = time.perf_counter()
     with log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env)
@@ -145,9 +148,9 @@ def measured(command: list[str], log: Path, cwd: Path, env: dict | None = None, 
         _, wait_status, usage = os.wait4(process.pid, 0)
         status = process.returncode = os.waitstatus_to_exitcode(wait_status)
         peak.stop()
-    tree_cpu = usage.ru_utime + usage.ru_stime
+    tree_cpu = max(usage.ru_utime + usage.ru_stime, sum(peak.cpu.values()))
     run = {"status": status, "wall_seconds": round(time.perf_counter() - start, 1),
-           "cpu_seconds": round(tree_cpu, 1), "main_cpu_seconds": round(min(peak.main_cpu, tree_cpu), 1),
+           "cpu_seconds": round(tree_cpu, 1), "main_cpu_seconds": round(min(peak.cpu.get(process.pid, 0), tree_cpu), 1),
            "peak_tree_pss_mb": round(peak.tree / 2 ** 20, 1), "tree_rss_sum_mb": round(peak.tree_rss / 2 ** 20, 1),
            "main_rss_mb": round(peak.main / 2 ** 20, 1)}
     if marks:

@@ -116,7 +116,7 @@ def test_crawl_speed_end_to_end(tmp_path):
     assert stats["scheduler/enqueued/disk"] == stats["scheduler/enqueued"] > 60  # requests waited on disk
     # each request scheduled once: sent to the loopback origin before the scheduler, not re-issued after it
     assert stats["scheduler/enqueued"] <= stats["downloader/request_count"]
-    assert crawl["cpu_seconds"] >= crawl["main_cpu_seconds"] > 0
+    assert crawl["cpu_seconds"] > crawl["main_cpu_seconds"] > 0  # the workers parsed: their time counts
     assert stats[f"newscrawl/site/{HOST}/article/fetched"] == 60
 
 
