@@ -193,7 +193,22 @@ def test_printed_date_at_the_headline_over_a_declared_date_on_another_day():
             '<p>Text.</p></article>')
     declared = '<meta property="article:published_time" content="2020-04-30">'
     assert published(page(declared, body))[0] == "2020-04-29T12:01:00"
-    with switched_off("dates.printed_over_declared"):
+    with switched_off("dates.printed_over_declared", "dates.dateline_over_bare_day"):
         assert published(page(declared, body))[0] == "2020-04-30T00:00:00"
     updated = declared + '<meta property="article:modified_time" content="2020-04-29T12:01:00+02:00">'
     assert published(page(updated, body))[0] == "2020-04-30T00:00:00"
+
+
+def test_dateline_over_a_declared_bare_day():
+    """A declared day without a time of day gives way to the dateline on another day; a timed one,
+    or a dateline on the declared modification day, does not."""
+    body = ('<article><h1>A headline long enough</h1><div class="meta">05.02.2020 - Redaktion</div>'
+            '<p>' + 'Some article text here. ' * 20 + '</p></article>')
+    bare = '<meta name="date" content="2020-02-12">'
+    assert published(page(bare, body))[0] == "2020-02-05T00:00:00"
+    with switched_off("dates.dateline_over_bare_day"):
+        assert published(page(bare, body))[0] == "2020-02-12T00:00:00"
+    timed = '<meta property="article:published_time" content="2020-02-12T09:30:00+01:00">'
+    assert published(page(timed, body))[0] == "2020-02-12T09:30:00+01:00"
+    updated = bare + '<meta property="article:modified_time" content="2020-02-05T10:00:00+01:00">'
+    assert published(page(updated, body))[0] == "2020-02-12T00:00:00"

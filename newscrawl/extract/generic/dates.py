@@ -296,6 +296,32 @@ def printed_over_declared(declared: str, printed: str | None, headline_element, 
     return printed if dateline and dateline[:10] == printed[:10] else declared
 
 
+@rule(off=lambda declared, headline_element, modified: declared)
+def dateline_over_bare_day(declared: str, headline_element, modified: list) -> str:
+    """The date in the dateline around the headline over a declared day without a time of day on
+    another day: a bare ``<meta name="date">`` (or a bare year) is often the day the page was
+    generated or moved, while the dateline is the day the text gives itself ("Hamburg, 5. Februar
+    2020").  Not when the dateline's day is the declared modification day (an "updated" line).
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><h1>Title</h1><p>05.02.2020 - Redaktion</p></div>")
+    >>> dateline_over_bare_day("2020-02-12T00:00:00", page.find("h1"), [])
+    '2020-02-05T00:00:00'
+    >>> dateline_over_bare_day("2020-02-12T09:30:00+01:00", page.find("h1"), [])
+    '2020-02-12T09:30:00+01:00'
+    >>> dateline_over_bare_day("2020-02-12T00:00:00", page.find("h1"), ["2020-02-05"])
+    '2020-02-12T00:00:00'
+    """
+    if not declared.endswith("T00:00:00"):
+        return declared
+    dateline = dateline_date(headline_element)
+    if not dateline or dateline[:10] == declared[:10]:
+        return declared
+    if any((m := parse_datetime(value)) is not None and m.date().isoformat() == dateline[:10] for value in modified):
+        return declared
+    return dateline
+
+
 def fallback_published(html: str | None, url: str | None, headline_element, root) -> str | None:
     """The published date of a page that neither declares nor marks one: htmldate's (with the time
     the page prints, ``with_printed_time``), else a dateline's, else the first in the page's text.

@@ -15,6 +15,7 @@ from newscrawl.extract.generic.body import body_blocks, find_container, with_dec
 from newscrawl.extract.generic.captions import find_captions
 from newscrawl.extract.generic.dates import (
     agreed_with_url,
+    dateline_over_bare_day,
     declared_modified,
     declared_published,
     fallback_published,
@@ -126,7 +127,11 @@ class GenericParser(ArticleParser):
         """The declared date checked against the printed one and the URL's; else the visible one; else
         htmldate's; else a dateline's; else the first in the page's text."""
         printed = self.visible_date(found, headline_element)
-        moment = printed_over_declared(declared, printed, headline_element, modified) if declared else printed
+        if declared:
+            moment = printed_over_declared(declared, printed, headline_element, modified)
+            moment = dateline_over_bare_day(moment, headline_element, modified)
+        else:
+            moment = printed
         if moment:
             return agreed_with_url(moment, url)
         return fallback_published(html, url, headline_element, root)
