@@ -30,6 +30,8 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b(?:\D{
 # "3. Mai 2024", "18 juil. 2024", "3 de mayo de 2022" (Spanish and Portuguese join with "de").
 _WORD_DATE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(\d{4})\b"
                         r"(?:\D{0,12}?(\d{1,2})[:.](\d{2})\b)?")
+# "2023-11-07 15:03", "2019/06/24": year first, as databases and East Asian sites print it.
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})([-/])(\d{1,2})\2(\d{1,2})\b(?:[T ]\s?(\d{1,2}):(\d{2})\b)?")
 _ENGLISH_DATE = re.compile(r"\b([^\W\d_]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b"
                            r"(?:\D{0,12}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?", re.IGNORECASE)
 
@@ -64,6 +66,8 @@ def parse_visible_date(text: str | None) -> str | None:
     ('2022-05-03T00:00:00', '2016-08-15T13:43:00')
     >>> parse_visible_date("28.04.2023")
     '2023-04-28T00:00:00'
+    >>> parse_visible_date("Written: 2023-11-07 15:03:30"), parse_visible_date("2019/06/24")
+    ('2023-11-07T15:03:00', '2019-06-24T00:00:00')
     >>> parse_visible_date("5 minutes ago") is None
     True
     """
@@ -74,6 +78,10 @@ def parse_visible_date(text: str | None) -> str | None:
         day, month, year, hour, minute = match.groups()
         year = int(year) + (2000 if len(year) == 2 else 0)
         return _visible(year, int(month), int(day), hour, minute)
+    match = _ISO_DATE.search(text)
+    if match:
+        year, _, month, day, hour, minute = match.groups()
+        return _visible(int(year), int(month), int(day), hour, minute)
     match = _WORD_DATE.search(text)
     if match and match.group(2).lower() in _MONTHS:
         day, month, year, hour, minute = match.groups()
