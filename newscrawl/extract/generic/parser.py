@@ -21,6 +21,7 @@ from newscrawl.extract.generic.dates import (
     fallback_published,
     printed_over_declared,
     visible_date,
+    with_printed_offset,
 )
 from newscrawl.extract.generic.headlines import page_headline
 from newscrawl.extract.generic.language import checked_language, declared_languages, detection_text, language_identifier
@@ -130,6 +131,7 @@ class GenericParser(ArticleParser):
         if declared:
             moment = printed_over_declared(declared, printed, headline_element, modified)
             moment = dateline_over_bare_day(moment, headline_element, modified)
+            moment = with_printed_offset(moment, printed, headline_element)
         else:
             moment = printed
         if moment:
