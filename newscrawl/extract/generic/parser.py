@@ -129,9 +129,9 @@ class GenericParser(ArticleParser):
         htmldate's; else a dateline's; else the first in the page's text."""
         printed = self.visible_date(found, headline_element)
         if declared:
-            moment = printed_over_declared(declared, printed, headline_element, modified)
+            moment = with_printed_offset(declared, printed, headline_element)
+            moment = printed_over_declared(moment, printed, headline_element, modified)
             moment = dateline_over_bare_day(moment, headline_element, modified)
-            moment = with_printed_offset(moment, printed, headline_element)
         else:
             moment = printed
         if moment:
