@@ -5,10 +5,12 @@ The published date is chosen in this order, each step only when the ones before 
 1. the dates the page *declares* for publication (JSON-LD ``datePublished``,
    ``article:published_time`` and its cousins, ``<time datetime>``); where they name different days
    the latest goes first (``latest_published``);
-2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``),
-   which also replaces a declared date on another day where the dateline agrees with it
-   (``printed_over_declared``); the date of step 1 or 2 is checked against a date in the URL
-   (``agreed_with_url``);
+2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``).
+   A declared UTC time first takes the offset of the local time printed for the same moment
+   (``with_printed_offset``); the printed date replaces a declared date on another day where
+   the dateline agrees with it (``printed_over_declared``), and the dateline replaces a declared
+   day without a time of day (``dateline_over_bare_day``); the date of step 1 or 2 is checked
+   against a date in the URL (``agreed_with_url``);
 3. htmldate's original-date search (``library_date``), the maintained library trafilatura uses: it
    reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text;
 4. a date in the plain text around the headline (``dateline_date``), else anywhere in the page's
