@@ -193,7 +193,38 @@ def test_printed_date_at_the_headline_over_a_declared_date_on_another_day():
             '<p>Text.</p></article>')
     declared = '<meta property="article:published_time" content="2020-04-30">'
     assert published(page(declared, body))[0] == "2020-04-29T12:01:00"
-    with switched_off("dates.printed_over_declared"):
+    with switched_off("dates.printed_over_declared", "dates.dateline_over_bare_day"):
         assert published(page(declared, body))[0] == "2020-04-30T00:00:00"
     updated = declared + '<meta property="article:modified_time" content="2020-04-29T12:01:00+02:00">'
     assert published(page(updated, body))[0] == "2020-04-30T00:00:00"
+
+
+def test_dateline_over_a_declared_bare_day():
+    """A declared day without a time of day gives way to the dateline on another day; a timed one,
+    or a dateline on the declared modification day, does not."""
+    body = ('<article><h1>A headline long enough</h1><div class="meta">05.02.2020 - Redaktion</div>'
+            '<p>' + 'Some article text here. ' * 20 + '</p></article>')
+    bare = '<meta name="date" content="2020-02-12">'
+    assert published(page(bare, body))[0] == "2020-02-05T00:00:00"
+    with switched_off("dates.dateline_over_bare_day"):
+        assert published(page(bare, body))[0] == "2020-02-12T00:00:00"
+    timed = '<meta property="article:published_time" content="2020-02-12T09:30:00+01:00">'
+    assert published(page(timed, body))[0] == "2020-02-12T09:30:00+01:00"
+    updated = bare + '<meta property="article:modified_time" content="2020-02-05T10:00:00+01:00">'
+    assert published(page(updated, body))[0] == "2020-02-12T00:00:00"
+
+
+def test_utc_publication_time_on_the_clock_the_page_prints():
+    """A declared UTC time the page prints on its local clock (a slashed day-first date on a
+    Portuguese page) takes that offset and so the local day; without the rule it stays UTC."""
+    body = ('<article><h1>A headline long enough</h1><ul class="date"><li>03/05/2022 21:44</li></ul>'
+            '<p>' + 'Some article text here. ' * 20 + '</p></article>')
+    declared = '<meta property="article:published_time" content="2022-05-04T00:44:52Z">'
+    html = page(declared, body).replace("<html>", '<html lang="pt-BR">')
+    assert published(html)[0] == "2022-05-03T21:44:52-03:00"
+    with switched_off("dates.printed_over_declared"):
+        assert published(html)[0] == "2022-05-03T21:44:52-03:00"
+        other_moment = html.replace("21:44", "21:40")
+        assert published(other_moment)[0] == "2022-05-04T00:44:52Z"
+        with switched_off("dates.with_printed_offset"):
+            assert published(html)[0] == "2022-05-04T00:44:52Z"

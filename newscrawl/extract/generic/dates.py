@@ -5,10 +5,12 @@ The published date is chosen in this order, each step only when the ones before 
 1. the dates the page *declares* for publication (JSON-LD ``datePublished``,
    ``article:published_time`` and its cousins, ``<time datetime>``); where they name different days
    the latest goes first (``latest_published``);
-2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``),
-   which also replaces a declared date on another day where the dateline agrees with it
-   (``printed_over_declared``); the date of step 1 or 2 is checked against a date in the URL
-   (``agreed_with_url``);
+2. a date printed near the headline (``visible_date``, ``visible_dates.parse_visible_date``).
+   A declared UTC time first takes the offset of the local time printed for the same moment
+   (``with_printed_offset``); the printed date replaces a declared date on another day where
+   the dateline agrees with it (``printed_over_declared``), and the dateline replaces a declared
+   day without a time of day (``dateline_over_bare_day``); the date of step 1 or 2 is checked
+   against a date in the URL (``agreed_with_url``);
 3. htmldate's original-date search (``library_date``), the maintained library trafilatura uses: it
    reads the URL, the header, JSON, ``<abbr>``/``<time>`` elements and the text;
 4. a date in the plain text around the headline (``dateline_date``), else anywhere in the page's
@@ -32,14 +34,14 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from htmldate import find_date
 
-from newscrawl.extract.dates import parse_datetime, to_iso
+from newscrawl.extract.dates import format_datetime, parse_datetime, to_iso
 from newscrawl.extract.generic.boilerplate import class_words
 from newscrawl.extract.generic.rules import rule
-from newscrawl.extract.generic.visible_dates import parse_visible_date
+from newscrawl.extract.generic.visible_dates import parse_visible_date, slash_day_first
 from newscrawl.extract.generic.vocabulary import OTHER_DATE_CLASSES
 from newscrawl.extract.generic.walk import spaced_text
 
@@ -60,6 +62,12 @@ DATELINE_AFTER_CHARS = 1500
 #: Days a declared date may stray from the date in its URL and still be taken: a URL date is set
 #: once, at publication; a declared date a month or more away is a re-import or template date.
 URL_DATE_TOLERANCE_DAYS = 30
+#: The largest offset from UTC a publisher's clock has (UTC-12 to UTC+14): a printed time further
+#: from the declared UTC time is another moment, not the same one on a local clock.
+MAX_UTC_OFFSET = timedelta(hours=14)
+#: UTC offsets are whole or half hours (India +05:30, Newfoundland -03:30; Nepal's +05:45 is left
+#: out): a printed time off by another amount is another moment.
+OFFSET_STEP = timedelta(minutes=30)
 #: Two declared values this close are the same moment (one may drop the seconds).
 SAME_MOMENT = timedelta(minutes=1)
 #: The latest date htmldate may return (its default is "today", which would make extraction
@@ -260,11 +268,12 @@ def visible_date(found, headline_element, position) -> str | None:
     first = found.order.get(headline_element, 0) if headline_element is not None else 0
     ordered = sorted(found.dates, key=lambda e: position(e, found) or 0)
     near = [e for e in ordered if (position(e, found) or 0) >= first - MAX_DATE_LEAD] + ordered
+    day_first = slash_day_first(near[0]) if near else None
     for element in near[:MAX_DATE_CANDIDATES]:
         text = spaced_text(element)
         if len(text) > MAX_DATE_TEXT_CHARS or is_other_date(element):
             continue
-        moment = parse_visible_date(text)
+        moment = parse_visible_date(text, day_first)
         if moment:
             return moment
     return None
@@ -294,6 +303,66 @@ def printed_over_declared(declared: str, printed: str | None, headline_element, 
         return declared
     dateline = dateline_date(headline_element)
     return printed if dateline and dateline[:10] == printed[:10] else declared
+
+
+@rule(off=lambda declared, headline_element, modified: declared)
+def dateline_over_bare_day(declared: str, headline_element, modified: list) -> str:
+    """The date in the dateline around the headline over a declared day without a time of day on
+    another day: a bare ``<meta name="date">`` (or a bare year) is often the day the page was
+    generated or moved, while the dateline is the day the text gives itself ("Hamburg, 5. Februar
+    2020").  Not when the dateline's day is the declared modification day (an "updated" line).
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><h1>Title</h1><p>05.02.2020 - Redaktion</p></div>")
+    >>> dateline_over_bare_day("2020-02-12T00:00:00", page.find("h1"), [])
+    '2020-02-05T00:00:00'
+    >>> dateline_over_bare_day("2020-02-12T09:30:00+01:00", page.find("h1"), [])
+    '2020-02-12T09:30:00+01:00'
+    >>> dateline_over_bare_day("2020-02-12T00:00:00", page.find("h1"), ["2020-02-05"])
+    '2020-02-12T00:00:00'
+    """
+    if not declared.endswith("T00:00:00"):
+        return declared
+    dateline = dateline_date(headline_element)
+    if not dateline or dateline[:10] == declared[:10]:
+        return declared
+    if any((m := parse_datetime(value)) is not None and m.date().isoformat() == dateline[:10] for value in modified):
+        return declared
+    return dateline
+
+
+@rule(off=lambda declared, printed, headline_element: declared)
+def with_printed_offset(declared: str, printed: str | None, headline_element) -> str:
+    """A UTC publication time in the local time the page prints for the same moment: where the
+    printed time of day (the marked date element's, else the dateline's) differs from the declared
+    UTC time by a whole offset (whole or half hours, at most ``MAX_UTC_OFFSET``), the page shows its own
+    clock, and the calendar day is the publisher's ("21:44" on the 3rd in Brazil is "00:44 Z" on the 4th).
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html lang="pt-BR"><h1>Title</h1><p>Brasília 03/05/2022 21:44</p></html>')
+    >>> with_printed_offset("2022-05-04T00:44:52Z", "2022-05-03T21:44:00", page.find(".//h1"))
+    '2022-05-03T21:44:52-03:00'
+    >>> with_printed_offset("2022-05-04T00:44:52Z", None, page.find(".//h1"))
+    '2022-05-03T21:44:52-03:00'
+    >>> with_printed_offset("2022-05-04T00:44:52Z", "2022-05-04T00:44:00", None)
+    '2022-05-04T00:44:52Z'
+    >>> with_printed_offset("2022-05-04T00:44:52+02:00", "2022-05-03T21:44:00", None)
+    '2022-05-04T00:44:52+02:00'
+    """
+    if not _UTC.search(declared.strip()):
+        return declared
+    moment = parse_datetime(declared)
+    if moment is None or moment.tzinfo is None:
+        return declared
+    utc = moment.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
+    for candidate in (printed, dateline_date(headline_element) if headline_element is not None else None):
+        local = parse_datetime(candidate) if candidate and not candidate.endswith("T00:00:00") else None
+        if local is None or local.tzinfo is not None:
+            continue
+        offset = local - utc
+        if timedelta(0) < abs(offset) <= MAX_UTC_OFFSET and offset % OFFSET_STEP == timedelta(0):
+            return format_datetime(moment.astimezone(timezone(offset)))
+    return declared
 
 
 def fallback_published(html: str | None, url: str | None, headline_element, root) -> str | None:
@@ -391,10 +460,11 @@ def dateline_date(headline_element) -> str | None:
     """
     if headline_element is None:
         return None
+    day_first = slash_day_first(headline_element)
     for texts in (_texts_before(headline_element, DATELINE_BEFORE_CHARS),
                   _texts_after(headline_element, DATELINE_AFTER_CHARS)):
         for text in texts:
-            moment = parse_visible_date(text)
+            moment = parse_visible_date(text, day_first)
             if moment:
                 return moment
     return None
@@ -414,11 +484,12 @@ def page_text_date(root) -> str | None:
     """
     if root is None:
         return None
+    day_first = slash_day_first(root)
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag not in _NOT_TEXT and element.text \
-                and (moment := parse_visible_date(element.text)):
+                and (moment := parse_visible_date(element.text, day_first)):
             return moment
-        if element.tail and (moment := parse_visible_date(element.tail)):
+        if element.tail and (moment := parse_visible_date(element.tail, day_first)):
             return moment
     return None
 

@@ -15,11 +15,13 @@ from newscrawl.extract.generic.body import body_blocks, find_container, with_dec
 from newscrawl.extract.generic.captions import find_captions
 from newscrawl.extract.generic.dates import (
     agreed_with_url,
+    dateline_over_bare_day,
     declared_modified,
     declared_published,
     fallback_published,
     printed_over_declared,
     visible_date,
+    with_printed_offset,
 )
 from newscrawl.extract.generic.headlines import page_headline
 from newscrawl.extract.generic.language import checked_language, declared_languages, detection_text, language_identifier
@@ -126,7 +128,12 @@ class GenericParser(ArticleParser):
         """The declared date checked against the printed one and the URL's; else the visible one; else
         htmldate's; else a dateline's; else the first in the page's text."""
         printed = self.visible_date(found, headline_element)
-        moment = printed_over_declared(declared, printed, headline_element, modified) if declared else printed
+        if declared:
+            moment = with_printed_offset(declared, printed, headline_element)
+            moment = printed_over_declared(moment, printed, headline_element, modified)
+            moment = dateline_over_bare_day(moment, headline_element, modified)
+        else:
+            moment = printed
         if moment:
             return agreed_with_url(moment, url)
         return fallback_published(html, url, headline_element, root)

@@ -367,6 +367,11 @@ OTHER_DATE_CLASSES = frozenset({
     "teaser",  # cards of other articles beside or below the text ("teaser__subline-pubdate")
 })
 
+#: English regions (``<html lang="en-XX">``, lower case) that write a slashed date month first
+#: ("5/3/2022" = 5 March): the United States and the territories that follow its usage; every other
+#: English region and language writes the day first.
+MONTH_FIRST_ENGLISH_REGIONS = frozenset({"us", "pr", "gu", "as", "vi", "um", "ph"})
+
 # --- tags ----------------------------------------------------------------------------------------
 
 #: Keywords that name the medium, not a topic ("News", "Nachrichten", "ニュース"): news sites put them
