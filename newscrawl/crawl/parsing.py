@@ -33,7 +33,6 @@ from pebble import ProcessExpired, ProcessPool
 from newscrawl.crawl.fetch import UndecodablePageError, block_kind, decode_html, looks_like_html
 from newscrawl.crawl.soft404 import page_text, page_titles
 from newscrawl.extract import parse_article
-from newscrawl.extract.registry import generic_parser, load_parser
 from newscrawl.items import Article
 from newscrawl.sites import SITES
 
@@ -86,6 +85,8 @@ def read_page(body: bytes, content_type: str, url: str) -> PageReading:
 
 def ready_parsers() -> None:
     """Build every parser (they are cached): the generic one loads a language model."""
+    from newscrawl.extract.registry import generic_parser, load_parser  # workers' imports, not the crawl's
+
     generic_parser()
     for site in SITES.values():
         load_parser(site.parser)

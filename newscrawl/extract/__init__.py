@@ -7,21 +7,34 @@ generic one (``generic/``), which reads structured data (``metadata``) and marku
 ``dates``); ``extract_article`` then applies the same in-article repeated-text removal
 (``repeats``) as the pipelines, so its record equals what a crawl exports.
 
-Nothing here imports the crawl, output or ops wings.
+Nothing here imports the crawl, output or ops wings.  The parsers (and the libraries they read
+pages with: extruct, htmldate, the language model) load on first use, not with the package: a
+crawl's own process imports the text and date helpers here for its pipelines while its pages are
+parsed in worker processes (``newscrawl.crawl.parsing``), and importing the parsers there too cost
+it some 50 MB (``bench/crawl_speed.py``).
 """
 from __future__ import annotations
 
 from dataclasses import asdict
 
-from newscrawl.extract.registry import parser_for
 from newscrawl.extract.repeats import remove_repeated_text
 from newscrawl.items import SCHEMA_VERSION, Article
 
 __all__ = ["extract_article", "parse_article", "parser_for"]
 
 
+def __getattr__(name: str):
+    if name == "parser_for":
+        from newscrawl.extract.registry import parser_for
+
+        return parser_for
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def parse_article(html: str, url: str) -> Article:
     """The page's fields as the parser reads them, before pipeline post-processing."""
+    from newscrawl.extract.registry import parser_for  # loaded on first use (see above)
+
     return parser_for(url).parse(html, url)
 
 
