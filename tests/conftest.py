@@ -27,8 +27,14 @@ class CrawlResult:
     stats: dict
 
 
-def run_crawl(spider: str, output: Path, *args: str, cwd: Path = ROOT, timeout: int = 120) -> CrawlResult:
-    """``scrapy crawl SPIDER -O output ARGS...`` as a user runs it; stats dumped as JSON beside the feed."""
+#: The ``scrapy`` command of this environment, as users start a crawl (``run_crawl(launcher=...)``).
+SCRAPY_SCRIPT = Path(sys.executable).with_name("scrapy")
+
+
+def run_crawl(spider: str, output: Path, *args: str, cwd: Path = ROOT, timeout: int = 120,
+              launcher: list[str] | None = None) -> CrawlResult:
+    """``scrapy crawl SPIDER -O output ARGS...`` as a user runs it; stats dumped as JSON beside the feed.
+    ``launcher``: the command before ``crawl`` (default ``python -m scrapy``; ``[SCRAPY_SCRIPT]``: the script)."""
     stats_file = output.with_suffix(".stats.json")
     # Each call gets its own state store and output folder unless the test shares one on purpose:
     # no test sees what another exported.  -O alone would leave the store out of the run
@@ -36,7 +42,7 @@ def run_crawl(spider: str, output: Path, *args: str, cwd: Path = ROOT, timeout: 
     isolated = [arg for name, value in (("NEWSCRAWL_STATE_URI", f"sqlite:///{output}.state.db"),
                                         ("NEWSCRAWL_OUTPUT_DIR", f"{output}.out"))
                 if not any(a.startswith(name + "=") for a in args) for arg in ("-s", f"{name}={value}")]
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", f"{output}:jsonlines",
+    command = [*(launcher or [sys.executable, "-m", "scrapy"]), "crawl", spider, "-O", f"{output}:jsonlines",
                "-s", f"NEWSCRAWL_STATS_FILE={stats_file}", "-s", "AUTOTHROTTLE_ENABLED=0",
                "-s", "DOWNLOAD_DELAY=0", "-s", "NEWSCRAWL_USER_FEED_USES_STATE=1", *isolated, *args]
     env = dict(os.environ, PYTHONPATH=str(ROOT), SCRAPY_SETTINGS_MODULE="newscrawl.settings")

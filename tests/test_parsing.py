@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.crawl.parsing import POOLS, default_workers, parse_workers
-from tests.conftest import run_crawl
+from tests.conftest import SCRAPY_SCRIPT, run_crawl
 from tests.siteserver import SiteServer
 
 NEWS = Path(__file__).resolve().parent / "fixtures" / "news"
@@ -235,6 +235,22 @@ def test_a_page_that_hangs_the_parser_is_given_up_and_the_run_goes_on(tmp_path):
     assert result.stats.get("newscrawl/article/parse_retried") == 1
     assert f"{long_read_url}: parse took over NEWSCRAWL_PARSE_TIMEOUT=2 s, twice; skipped" in result.log
     assert len(result.records) == 8 and long_read_url not in {r["url"] for r in result.records}
+
+
+def test_the_scrapy_command_parses_in_workers_as_python_m_scrapy_does(tmp_path):
+    """Users run the ``scrapy`` script, whose every new process imports the script again (multiprocessing
+    loads the main module of a script in each child), Scrapy with it; ``python -m scrapy`` does not.
+    Workers must start either way (they once died on the script's import: BrokenProcessPool)."""
+    server = serve(tmp_path)
+    try:
+        by_module = run_crawl("news", tmp_path / "module.jsonl", *crawl_args(server), "-s", "NEWSCRAWL_PARSE_WORKERS=2")
+        by_script = run_crawl("news", tmp_path / "script.jsonl", *crawl_args(server), "-s", "NEWSCRAWL_PARSE_WORKERS=2",
+                              launcher=[str(SCRAPY_SCRIPT)])
+    finally:
+        server.__exit__(None, None, None)
+    assert by_script.returncode == 0 and "BrokenProcessPool" not in by_script.log, by_script.log[-3000:]
+    assert by_module.returncode == 0, by_module.log[-3000:]
+    assert len(by_script.records) == 8 and by_url(by_script.records) == by_url(by_module.records)
 
 
 def test_parse_workers_setting_and_one_pool_per_process():

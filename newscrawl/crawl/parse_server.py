@@ -3,16 +3,22 @@ parsers are built here, once, so every worker forked from the server starts read
 in each worker would cost each new worker (and each replacement of a killed one) a second on its
 first page, mostly the language model's load.
 
-A worker reads pages and returns plain dataclasses: it never needs Scrapy.  itemadapter (through
-the item loaders) imports Scrapy when it can, to know Scrapy's item classes, which would load
-Scrapy, Twisted and OpenSSL into the server and every worker (some 20 MB of the crawl's memory,
-``bench/crawl_speed.py``); marking it missing makes itemadapter go without, as on a machine
-without Scrapy.
+A worker reads pages into plain dataclasses: it needs no Scrapy.  itemadapter (under the item
+loaders) imports Scrapy when it can, to know Scrapy's item classes; where the server has not
+loaded Scrapy already (``python -m scrapy crawl``: the ``scrapy`` script, run as the crawl's main
+module, is loaded here first), Scrapy is hidden while itemadapter loads, so the server and its
+workers go without Scrapy, Twisted and OpenSSL (some 20 MB, ``bench/crawl_speed.py``).  Hidden only
+for that import: anything may import Scrapy later.
 """
 import sys
 
-sys.modules.setdefault("scrapy", None)  # None in sys.modules: ``import scrapy`` raises ImportError
+if "scrapy" not in sys.modules:
+    sys.modules["scrapy"] = None  # None in sys.modules: ``import scrapy`` raises ImportError
+    try:
+        import itemadapter  # noqa: F401 (loaded now, without Scrapy's item classes)
+    finally:
+        del sys.modules["scrapy"]
 
-from newscrawl.crawl.parsing import ready_parsers  # noqa: E402 (after the mark above)
+from newscrawl.crawl.parsing import ready_parsers  # noqa: E402 (after itemadapter, above)
 
 ready_parsers()

@@ -170,7 +170,9 @@ class SharedPools:
                 context = multiprocessing.get_context("forkserver")
                 # Workers come from a server process that has the parsers imported and built: a
                 # fresh worker (one per dead one) is ready in milliseconds, not after two seconds.
-                context.set_forkserver_preload(["newscrawl.crawl.parse_server"])
+                # "__main__" first: a crawl started by a script (the ``scrapy`` command) has every
+                # new process import that script; the server imports it once for all its workers.
+                context.set_forkserver_preload(["__main__", "newscrawl.crawl.parse_server"])
                 pool = self.pools[workers] = ProcessPool(max_workers=workers, initializer=ignore_interrupts,
                                                           context=context)
                 pool.schedule(int)  # starts the server and the workers now, in the caller's thread
