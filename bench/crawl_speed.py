@@ -176,10 +176,17 @@ def baseline_row(row: str, origin: str, work: Path, concurrency: int, pages: int
     return run
 
 
+def scrapy_command() -> list[str]:
+    """The ``scrapy`` script beside this Python, as users run a crawl (its processes differ from
+    ``python -m scrapy``'s: each new one imports the script); ``python -m scrapy`` without one."""
+    script = Path(sys.executable).with_name("scrapy")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "scrapy"]
+
+
 def crawl_row(row: str, origin: str, work: Path, concurrency: int, marks=(), settings=()) -> dict:
     """``scrapy crawl news`` on the site; ``rerun`` uses the store the ``crawl`` row left."""
     stats_file = work / f"{row}.stats.json"
-    command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"site={SITE}", "-a", f"base_url={origin}",
+    command = [*scrapy_command(), "crawl", "news", "-a", f"site={SITE}", "-a", f"base_url={origin}",
                "-a", "since=2000-01-01",
                "-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}",
                "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
