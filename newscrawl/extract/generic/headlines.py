@@ -6,7 +6,9 @@ Sources: the page's ``<h1>`` (the one matching a declared title), JSON-LD ``head
 reduced to that source.  Ties go to ``og:title``: it is the title written for readers, where
 the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
 ``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
-to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``).
+to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``); where
+``og:title`` carries the site's name (an SEO plugin's copy of ``<title>``) and gives another title of
+the page than the h1, the h1 is the headline too (``h1_over_seo_titles``).
 A page without an h1 (or with only a logo's) may set its title as an ``<h2>``: the first h2 that
 shows a declared title takes the h1's place (``h2_heading``).
 """
