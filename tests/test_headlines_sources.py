@@ -1,4 +1,4 @@
-"""Headline choice between the h1 and the declared titles (issue 12, second round)."""
+"""Headline choice between the h1 and the declared titles (issue 12, second to fourth rounds)."""
 from __future__ import annotations
 
 import pytest
@@ -27,6 +27,17 @@ from newscrawl.extract.generic.headlines import choose_headline
     # an og:title cut at an unescaped quote is completed from the <title>
     ([], None, "Senador califica a Biden de", 'Senador califica a Biden de "incapacitado"', "https://www.eu.com/x",
      'Senador califica a Biden de "incapacitado"'),
+    # no JSON-LD headline, an og:title that carries the site's name (an SEO plugin's copy of <title>) and
+    # another title of the page than the h1: the h1 is the headline
+    (["Mein cosy Home Gift Guide bei Westwing Collection"], None, "Christmas Gift Guide | Journelles",
+     "Christmas Gift Guide | Journelles", "https://www.journelles.de/x",
+     "Mein cosy Home Gift Guide bei Westwing Collection"),
+    # ... but a newsroom's og:title without the site's name is its social headline, which the votes weigh
+    (["I sell Walt Disney World holidays"], None, "I sell Disney World holidays",
+     "I sell Disney World holidays", "https://www.dailystar.co.uk/x", "I sell Disney World holidays"),
+    # ... and an h1 that shares no word with the declared titles is a section's heading
+    (["Quicklinks"], None, "Levelpässe ab sofort bestellbar | Verband", "Levelpässe ab sofort bestellbar | Verband",
+     "https://www.verband.de/x", "Levelpässe ab sofort bestellbar"),
     # a CJK title's unspaced site suffix
     ([], None, None, "武汉的声音：有英勇的你，才有英雄的城！-新华网", "http://www.xinhuanet.com/x",
      "武汉的声音：有英勇的你，才有英雄的城！"),

@@ -6,7 +6,9 @@ Sources: the page's ``<h1>`` (the one matching a declared title), JSON-LD ``head
 reduced to that source.  Ties go to ``og:title``: it is the title written for readers, where
 the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
 ``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
-to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``).
+to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``); where
+``og:title`` carries the site's name (an SEO plugin's copy of ``<title>``) and gives another title of
+the page than the h1, the h1 is the headline too (``h1_over_seo_titles``).
 A page without an h1 (or with only a logo's) may set its title as an ``<h2>``: the first h2 that
 shows a declared title takes the h1's place (``h2_heading``).
 """
@@ -477,6 +479,49 @@ def vote_key(title: str) -> str:
     return normalize_space(title.translate(_TYPOGRAPHY)).casefold()
 
 
+#: The fewest letters a word shared by an h1 and a declared title has to tie the two to one article
+#: (shorter words are articles and prepositions any two titles share).
+MIN_SHARED_WORD_CHARS = 4
+_WORD = re.compile(r"\w+")
+
+
+def _long_words(text: str) -> set[str]:
+    return {word for word in _WORD.findall(text.casefold()) if len(word) >= MIN_SHARED_WORD_CHARS}
+
+
+@rule(off=lambda candidates, decorated: None)
+def h1_over_seo_titles(candidates: dict, decorated: bool) -> str | None:
+    """The h1 when the page declares no JSON-LD headline, its ``og:title`` was written as a document
+    title (``decorated``: it carried the site's name, "The Future of AI in Healthcare | Appen") and
+    the declared titles give another title about the same thing (sharing a word of
+    ``MIN_SHARED_WORD_CHARS`` letters) than the h1 ("AI Industry News: ...").  Such an ``og:title``
+    is an SEO plugin's copy of ``<title>``, written for search engines, and the h1 is the headline
+    readers see.  (A newsroom's ``og:title`` that differs from the h1 carries no site name: it is
+    the editors' social headline, and the votes decide.)  ``None`` when the page has a JSON-LD
+    headline, no h1, or an h1 that shares no word with them (a section's or a widget's heading).
+
+    >>> h1_over_seo_titles({"og": "Christmas Gift Guide", "title": "Christmas Gift Guide",
+    ...                     "h1": "Mein cosy Home Gift Guide bei Westwing"}, True)
+    'Mein cosy Home Gift Guide bei Westwing'
+    >>> h1_over_seo_titles({"og": "Christmas Gift Guide", "h1": "Mein cosy Home Gift Guide"}, False) is None
+    True
+    >>> h1_over_seo_titles({"og": "Lavrov at Munich", "h1": "Quicklinks"}, True) is None
+    True
+    >>> h1_over_seo_titles({"og": "Gift Guide", "jsonld": "Gift Guide", "h1": "Home Gift Guide"}, True) is None
+    True
+    """
+    h1 = candidates.get("h1")
+    if not h1 or not decorated or "jsonld" in candidates:
+        return None
+    declared = [value for key, value in candidates.items() if key != "h1"]
+    if not declared or any(vote_key(value) == vote_key(h1) for value in declared):
+        return None
+    words = _long_words(h1)
+    if any(words & _long_words(value) for value in declared):
+        return h1
+    return None
+
+
 @rule(off=lambda chosen, h1: chosen)
 def shown_typography(chosen: str, h1: str | None) -> str:
     """The chosen title as the page's h1 writes it when the two differ only in dashes, quotes or case
@@ -651,6 +696,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
                 for key, value in (("og", og), ("twitter", twitter), ("jsonld", jsonld), ("title", title))
                 if clean_title(value)}
     declared = {key: value for key, value in declared.items() if not is_site_title(value, site_name)}
+    # og:title written as a document title, with the site's name (an SEO plugin's copy of <title>)
+    decorated = "og" in declared and declared["og"] != clean_title(og)
     declared = {key: quote_cut_completed(value, list(declared.values())) for key, value in declared.items()}
     h1s = [clean_title(h) for h in h1_texts[:5] if clean_title(h)]
     h1s = site_headings_dropped(h1s, site_name, labels)
@@ -704,6 +751,8 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
         return candidates.get("title")
     best = max(ranked, key=lambda key: (votes[vote_key(candidates[key])], -ranked.index(key)))
     chosen = fuller_h1_shown(candidates[best], candidates)
+    if chosen != candidates.get("h1"):  # an SEO plugin's og:title, and the h1 another title of the page
+        chosen = h1_over_seo_titles(candidates, decorated) or chosen
     return shown_typography(chosen, candidates.get("h1"))
 
 
