@@ -169,9 +169,8 @@ NEWSCRAWL_SITEMAP_MAX_FILES = 500
 NEWSCRAWL_NOT_FOUND_PROBE = True
 
 # Article pages are decoded and extracted in this many worker processes (newscrawl/crawl/parsing.py),
-# so the reactor keeps downloading meanwhile; None: one a core but the crawl process's own (at least
-# one; newscrawl.crawl.parsing.default_workers); 0: in the reactor
-# thread, as one process (debugging, profiling).
+# so the reactor keeps downloading meanwhile; None: one a core (newscrawl.crawl.parsing.default_workers);
+# 0: in the reactor thread, as one process (debugging, profiling).
 NEWSCRAWL_PARSE_WORKERS = None
 # Seconds a worker may spend on one page; past it the worker is killed and replaced, the page read
 # once more, then skipped and counted (newscrawl/article/parse_timeout).  0: no limit.

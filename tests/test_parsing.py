@@ -254,7 +254,7 @@ def test_the_scrapy_command_parses_in_workers_as_python_m_scrapy_does(tmp_path):
 
 
 def test_parse_workers_setting_and_one_pool_per_process():
-    assert parse_workers(None) == default_workers() == max(1, (os.cpu_count() or 1) - 1)
+    assert parse_workers(None) == default_workers() == (os.cpu_count() or 1)
     with pytest.raises(ValueError, match="NEWSCRAWL_PARSE_WORKERS='two'"):
         parse_workers("two")
     assert POOLS.get(1) is POOLS.get(1)  # crawls of one process share the pool

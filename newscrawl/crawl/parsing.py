@@ -6,7 +6,7 @@ check, bytes -> text, ``newscrawl.extract.parse_article``, the soft-block and so
 returns a small picklable ``PageReading``; the spider keeps every decision (skip, count, log).
 
 ``PageReader`` runs it: in the reactor thread (``NEWSCRAWL_PARSE_WORKERS=0``, for debugging) or in
-the process pool (default: one worker a core but the reactor's).  A worker that dies (kill -9, a segfault in lxml)
+the process pool (default: one worker a core).  A worker that dies (kill -9, a segfault in lxml)
 or outlives ``NEWSCRAWL_PARSE_TIMEOUT`` costs its page only: the page is read once more in a
 fresh worker (the pool replaces the dead one), then given up, logged with its URL and counted
 (``newscrawl/article/parse_worker_died``, ``newscrawl/article/parse_timeout``).
@@ -127,11 +127,11 @@ def ignore_interrupts() -> None:
 
 
 def default_workers() -> int:
-    """One worker a core but one, at least one: the crawl process itself (downloads, pipelines,
-    feeds) keeps about half a core busy, so on 2 cores one worker beside it crawled faster than
-    two (49 against 38-46 pages/s, ``bench/crawl_speed.py --pages 3000``) and with a worker's less
-    memory."""
-    return max(1, (os.cpu_count() or 1) - 1)
+    """One worker a core.  The crawl process itself (downloads, pipelines, feeds) keeps a part of a
+    core busy too, but once its own cost a page fell (about 16 ms against 28 ms of parsing, CPU
+    time), two workers on 2 cores crawled 43.5 pages/s against 32.2 for one
+    (``bench/crawl_speed.py --pages 3000``, back to back), at some 55 MB more memory."""
+    return os.cpu_count() or 1
 
 
 def parse_workers(value) -> int:
