@@ -12,9 +12,9 @@ then crawl / extract alone and crawl / no-op.  Every row runs in its own process
 sampled every ``SAMPLE_SECONDS`` over the row's process and all its descendants (``tree``: the
 crawl may parse in worker processes) and over its main process alone.  CPU time a page, for the
 row's main process and for its descendants (the parse workers), is what a noisy machine changes
-least: with it, the crawl's pages/s on N free cores is at most N / (its CPU time a page).  No delays, AutoThrottle
-off, robots.txt served and obeyed by the crawl, ``--concurrency`` requests at a time.  Prints
-numbers only; nothing is asserted.
+least: with it, the crawl's pages/s on N free cores is at most N / (its CPU time a page).  No
+delays, AutoThrottle off, robots.txt served and obeyed by the crawl, ``--concurrency`` requests at
+a time.  Prints numbers only; nothing is asserted.
 
     python bench/crawl_speed.py [--pages 3000] [--concurrency 32] [--only crawl,rerun] [--json]
                                 [--light] [--marks 2000,5000] [--keep FOLDER]

@@ -4,11 +4,11 @@ in each worker would cost each new worker (and each replacement of a killed one)
 first page, mostly the language model's load.
 
 A worker reads pages into plain dataclasses: it needs no Scrapy.  itemadapter (under the item
-loaders) imports Scrapy when it can, to know Scrapy's item classes; where the server has not
-loaded Scrapy already (``python -m scrapy crawl``: the ``scrapy`` script, run as the crawl's main
-module, is loaded here first), Scrapy is hidden while itemadapter loads, so the server and its
-workers go without Scrapy, Twisted and OpenSSL (some 20 MB, ``bench/crawl_speed.py``).  Hidden only
-for that import: anything may import Scrapy later.
+loaders) imports Scrapy when it can, to know Scrapy's item classes.  Where the server has not
+loaded Scrapy already, Scrapy is hidden while itemadapter loads, so the server and its workers go
+without Scrapy, Twisted and OpenSSL (some 20 MB, ``bench/crawl_speed.py``): a ``python -m scrapy``
+crawl.  A crawl started by the ``scrapy`` script has the server load that script (its main module)
+first, Scrapy with it.  Hidden only for that import: anything may import Scrapy later.
 """
 import sys
 

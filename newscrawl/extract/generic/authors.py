@@ -185,6 +185,17 @@ def work_persons(meta) -> list[str]:
     return []
 
 
+def _walked_between(found, first: int, last: int):
+    """(element, its text block's text or ``None``) of the walked elements at positions ``first`` to
+    ``last``, in page order: the lines a byline may be printed on."""
+    block_texts = {block.element: block.text for block in found.blocks}
+    for element, at in found.order.items():
+        if at > last:
+            break
+        if at >= first:
+            yield element, block_texts.get(element)
+
+
 @rule(off=lambda found, first, last: [])
 def byline_line(found, first: int, last: int) -> list[str]:
     """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
@@ -201,18 +212,13 @@ def byline_line(found, first: int, last: int) -> list[str]:
     >>> byline_line(walk_page(page), 0, 100)
     ['Jane Doe']
     """
-    block_texts = {block.element: block.text for block in found.blocks}
-    for element, at in found.order.items():
-        if at < first:
-            continue
-        if at > last:
-            break
-        opening = block_texts.get(element) or (element.text or "").strip()
+    for element, block_text in _walked_between(found, first, last):
+        opening = block_text or (element.text or "").strip()
         if not opening and len(element) and isinstance(element[0].tag, str):
             opening = (element[0].text or "").strip()
         if not opening or not opens_with_by_word(opening):
             continue
-        text = block_texts.get(element) or spaced_text(element, skip_hidden=True)
+        text = block_text or spaced_text(element, skip_hidden=True)
         if len(text) > MAX_BYLINE_LINE_CHARS:
             # "Autorin: Uta Staschewski, Projektleiterin der ...": a long line's names end at its first comma.
             text = re.split(r"[,|]", text, maxsplit=1)[0]
@@ -251,13 +257,8 @@ def dated_byline(found, first: int, last: int) -> list[str]:
     >>> dated_byline(walk_page(html.fromstring('<div><p><span>12.03.2022 | Politik</span></p></div>')), 0, 100)
     []
     """
-    block_texts = {block.element: block.text for block in found.blocks}
-    for element, at in found.order.items():
-        if at < first:
-            continue
-        if at > last:
-            break
-        text = block_texts.get(element) or (element.text or "").strip()
+    for element, block_text in _walked_between(found, first, last):
+        text = block_text or (element.text or "").strip()
         if not text or len(text) > MAX_BYLINE_LINE_CHARS or not _OPENING_DATE.match(text):
             continue
         rest, dated = text, False

@@ -279,6 +279,11 @@ def visible_date(found, headline_element, position) -> str | None:
     return None
 
 
+def _on_modified_day(day: date, modified: list) -> bool:
+    """Whether ``day`` is a declared modification day (a printed date there is the "updated" line)."""
+    return any((moment := parse_datetime(value)) is not None and moment.date() == day for value in modified)
+
+
 @rule(off=lambda declared, printed, headline_element, modified: declared)
 def printed_over_declared(declared: str, printed: str | None, headline_element, modified: list) -> str:
     """The date printed at the headline where it and the dateline agree on another day than the
@@ -296,7 +301,7 @@ def printed_over_declared(declared: str, printed: str | None, headline_element, 
     declared_moment, printed_moment = parse_datetime(declared), parse_datetime(printed) if printed else None
     if declared_moment is None or printed_moment is None or declared_moment.date() == printed_moment.date():
         return declared
-    if any((m := parse_datetime(value)) is not None and m.date() == printed_moment.date() for value in modified):
+    if _on_modified_day(printed_moment.date(), modified):
         return declared
     if printed.endswith("T00:00:00") and _has_time(declared) \
             and abs((printed_moment.date() - declared_moment.date()).days) <= 1:
@@ -326,7 +331,7 @@ def dateline_over_bare_day(declared: str, headline_element, modified: list) -> s
     dateline = dateline_date(headline_element)
     if not dateline or dateline[:10] == declared[:10]:
         return declared
-    if any((m := parse_datetime(value)) is not None and m.date().isoformat() == dateline[:10] for value in modified):
+    if _on_modified_day(date.fromisoformat(dateline[:10]), modified):
         return declared
     return dateline
 
@@ -355,7 +360,12 @@ def with_printed_offset(declared: str, printed: str | None, headline_element) ->
     if moment is None or moment.tzinfo is None:
         return declared
     utc = moment.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
-    for candidate in (printed, dateline_date(headline_element) if headline_element is not None else None):
+
+    def printed_times():
+        yield printed
+        yield dateline_date(headline_element)  # read only when the printed time gives no offset
+
+    for candidate in printed_times():
         local = parse_datetime(candidate) if candidate and not candidate.endswith("T00:00:00") else None
         if local is None or local.tzinfo is not None:
             continue
