@@ -3,8 +3,10 @@
 Sources: the page's ``<h1>`` (the one matching a declared title), JSON-LD ``headline``,
 ``og:title``, ``twitter:title`` and ``<title>``.  Declared titles often carry the site name
 ("... - Site", "Site | ...") or a date; a title that is another source plus such a suffix is
-reduced to that source.  Ties go to ``og:title``: it is the title written for readers, where
-the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
+reduced to that source.  A site's name is known by ``og:site_name`` or by its host, also where the
+host writes its umlauts out ("Mäscot" on maescot.de: ``host_spelled_name``).  Ties go to
+``og:title``: it is the title written for readers, where the JSON-LD headline is sometimes the SEO
+variant.  On a page that declares no JSON-LD headline,
 ``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
 to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``); where
 ``og:title`` carries the site's name (an SEO plugin's copy of ``<title>``) and gives another title of
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
@@ -117,6 +120,26 @@ def host_labels(url: str | None) -> list[str]:
             if label != "www" and len(_NOT_ALNUM.sub("", label)) >= MIN_HOST_LABEL_CHARS]
 
 
+#: How an ASCII host writes the German letters of a name (most sites kept the host they registered
+#: before internationalised domain names): "Mäscot" is maescot.de, "Ökologisch Bauen" oekologisch-bauen.info.
+_HOST_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+@rule(off=lambda compact, labels: False)
+def host_spelled_name(compact: str, labels: list[str]) -> bool:
+    """Whether a name (case-folded, letters and digits only) starts with a host label once written as
+    an ASCII host spells it: German umlauts and ß written out, other accents dropped.
+
+    >>> host_spelled_name("mäscotdasschafwebcomic", ["maescot"]), host_spelled_name("lépicerie", ["lepicerie"])
+    (True, True)
+    >>> host_spelled_name("mäscot", ["mascotte"])
+    False
+    """
+    written_out = unicodedata.normalize("NFKD", compact.translate(_HOST_LETTERS))
+    ascii_name = "".join(c for c in written_out if not unicodedata.combining(c))
+    return ascii_name != compact and any(ascii_name.startswith(label) for label in labels)
+
+
 def is_host_name(text: str, labels: list[str]) -> bool:
     """Whether a short text names the site by its host ("Chefkoch" on chefkoch.de, "brand eins online"
     on brandeins.de, "evang.at"): compared in letters and digits only, it starts with a whole host label
@@ -132,7 +155,7 @@ def is_host_name(text: str, labels: list[str]) -> bool:
     compact = _NOT_ALNUM.sub("", text.casefold())
     if len(compact) < MIN_HOST_LABEL_CHARS:
         return False
-    return any(compact.startswith(label) for label in labels)
+    return any(compact.startswith(label) for label in labels) or host_spelled_name(compact, labels)
 
 
 @rule(off=lambda title, labels: title)
