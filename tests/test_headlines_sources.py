@@ -44,6 +44,13 @@ from newscrawl.extract.generic.headlines import choose_headline
     # ... and a declared title's site-name part so spelled is cut off
     ([], None, None, "Ökologisch Bauen - Kostenloser Stromcheck", "https://www.oekologisch-bauen.info/x",
      "Kostenloser Stromcheck"),
+    # a one-word og:title names the section ("Pressemitteilungen"), not the article the h1 shows
+    (["Olafur Eliasson gestaltet Titelseite für die Zeitungen"], None, "Pressemitteilungen",
+     "BDZV: Olafur Eliasson gestaltet Titelseite für die Zeitungen", "https://www.bdzv.de/x",
+     "Olafur Eliasson gestaltet Titelseite für die Zeitungen"),
+    (["Gefahrstoffmanagement für Hersteller und Importeure"], None, "Gefahrstoff-Service",
+     "Gefahrstoff-Service - Qualisys", "http://www.qualisys.eu/x",
+     "Gefahrstoffmanagement für Hersteller und Importeure"),
     # a CJK title's unspaced site suffix
     ([], None, None, "武汉的声音：有英勇的你，才有英雄的城！-新华网", "http://www.xinhuanet.com/x",
      "武汉的声音：有英勇的你，才有英雄的城！"),

@@ -692,6 +692,24 @@ def is_site_title(title: str, site_name: str | None) -> bool:
     return bool(site_name) and title.casefold() == normalize_space(site_name).casefold()
 
 
+@rule(off=lambda candidates: candidates)
+def one_word_titles_dropped(candidates: dict) -> dict:
+    """The candidates without the declared titles of a single word when the h1 is a headline of
+    ``MIN_HEADLINE_WORDS`` words or more: a one-word ``og:title`` or ``<title>`` names the page's
+    section or service ("Pressemitteilungen", "Gefahrstoff-Service"), which a CMS writes on every page
+    under it, not the article's title.
+
+    >>> one_word_titles_dropped({"og": "Pressemitteilungen", "title": "Olafur Eliasson gestaltet Titelseite",
+    ...                          "h1": "Olafur Eliasson gestaltet Titelseite"})
+    {'title': 'Olafur Eliasson gestaltet Titelseite', 'h1': 'Olafur Eliasson gestaltet Titelseite'}
+    >>> one_word_titles_dropped({"og": "Impressum", "h1": "Impressum"})
+    {'og': 'Impressum', 'h1': 'Impressum'}
+    """
+    if len(candidates.get("h1", "").split()) < MIN_HEADLINE_WORDS:
+        return candidates
+    return {key: value for key, value in candidates.items() if key == "h1" or len(value.split()) > 1}
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None, h1_parts: list | None = None,
                     url: str | None = None, h2_texts: Iterable[str] | None = None) -> str | None:
@@ -751,6 +769,7 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     candidates = dict(declared)
     if h1:
         candidates["h1"] = h1
+        candidates = one_word_titles_dropped(candidates)
     values = list(candidates.values())
     candidates = {key: strip_known_suffix(value, values) for key, value in candidates.items()}
     # A page's h1 may show the topic label apart (a kicker line above it): only declared titles
