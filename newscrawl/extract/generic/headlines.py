@@ -11,6 +11,8 @@ variant.  On a page that declares no JSON-LD headline,
 to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``); where
 ``og:title`` carries the site's name (an SEO plugin's copy of ``<title>``) and gives another title of
 the page than the h1, the h1 is the headline too (``h1_over_seo_titles``).
+A declared title of one word names a section or service, not the article an h1 of a few words shows
+(``one_word_titles_dropped``).
 A page without an h1 (or with only a logo's) may set its title as an ``<h2>``: the first h2 that
 shows a declared title takes the h1's place (``h2_heading``).
 """
