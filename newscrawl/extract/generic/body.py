@@ -15,7 +15,8 @@ and lose link lists, teaser titles, UI labels, consent banners, captions set as 
 (``keep_block``), the lines framing the text (``trim_edges``) and a closing run of calls to action
 (``without_promo_tail``).  JSON-LD ``articleBody`` (plain or escaped HTML, ``declared_paragraphs``)
 completes markup that shows only a fragment of it with the sentences it lacks, or replaces markup
-that shows nearly nothing (``with_declared_body``).
+that shows nearly nothing (``with_declared_body``); a JSON-LD recipe adds the ingredient lines and steps
+the body lacks (``with_declared_recipe``).
 """
 from __future__ import annotations
 
@@ -720,3 +721,58 @@ def with_declared_body(paragraphs: list[str], meta) -> list[str]:
     if _shown_share(_words(" ".join(declared)), shown) >= DECLARED_BODY_COVER:
         return paragraphs
     return paragraphs + _missing_pieces(declared, shown)
+
+
+#: JSON-LD types of a recipe (``HowTo`` declares its steps as a recipe declares its instructions).
+RECIPE_TYPES = frozenset({"Recipe", "HowTo"})
+
+
+def _declared_texts(value) -> list[str]:
+    """The lines of a declared recipe list: strings, ``HowToStep``'s ``text``, ``HowToSection``'s
+    ``name`` and steps (``itemListElement``), in their order, each as its paragraphs.
+
+    >>> _declared_texts(["200 g Mehl", {"@type": "HowToSection", "name": "Teig",
+    ...                  "itemListElement": [{"@type": "HowToStep", "text": "<p>Mehl sieben.</p>"}]}])
+    ['200 g Mehl', 'Teig', 'Mehl sieben.']
+    """
+    if isinstance(value, str):
+        return declared_paragraphs(value)
+    if isinstance(value, list):
+        return [text for item in value for text in _declared_texts(item)]
+    if not isinstance(value, dict):
+        return []
+    if "itemListElement" in value:
+        return _declared_texts(value.get("name")) + _declared_texts(value["itemListElement"])
+    return _declared_texts(value.get("text", value.get("name")))
+
+
+def declared_recipe(meta) -> list[str]:
+    """The lines of the first recipe the page declares in JSON-LD: its ingredients, then its steps."""
+    for node in meta.jsonld:
+        kinds = node.get("@type")
+        if RECIPE_TYPES.intersection(kinds if isinstance(kinds, list) else [kinds]):
+            return _declared_texts(node.get("recipeIngredient") or node.get("ingredients") or node.get("supply")) \
+                + _declared_texts(node.get("recipeInstructions") or node.get("step"))
+    return []
+
+
+@rule(off=lambda paragraphs, meta: paragraphs)
+def with_declared_recipe(paragraphs: list[str], meta) -> list[str]:
+    """The body paragraphs, completed with the ingredient lines and steps of the recipe the page
+    declares in JSON-LD (``Recipe``, ``HowTo``) that they lack: a recipe page sets its ingredient
+    list in a table or box of its own, apart from the text the container holds, or renders its
+    steps by script; they are the page's main content all the same.
+
+    >>> from parsel import Selector
+    >>> from newscrawl.extract.metadata import PageMetadata
+    >>> page = ('<script type="application/ld+json">{"@type": "Recipe", "recipeIngredient": ["200 g Mehl",'
+    ...         '"1 Prise Salz"], "recipeInstructions": [{"@type": "HowToStep", "text": "Mehl und Salz mischen."}]}'
+    ...         '</script>')
+    >>> with_declared_recipe(["Mehl und Salz mischen, dann ruhen lassen."], PageMetadata(Selector(text=page)))
+    ['Mehl und Salz mischen, dann ruhen lassen.', '200 g Mehl', '1 Prise Salz']
+    """
+    declared = declared_recipe(meta)
+    if not declared:
+        return paragraphs
+    missing = _missing_pieces(declared, set(_words(" ".join(paragraphs))))
+    return paragraphs + missing if missing else paragraphs
