@@ -116,3 +116,15 @@ def test_a_declared_recipe_completes_the_body():
     assert body.split("\n\n") == PARAGRAPHS[:3] + ["500 g plums, halved", "250 g flour", "Dough",
                                                    "Knead flour, butter and sugar into a smooth dough."]
     assert without.split("\n\n") == PARAGRAPHS[:3]
+
+
+def test_a_subheading_in_a_cms_headline_element_stays():
+    # Block-editor CMSs wrap each section heading in a content element named for it ("element-headline",
+    # "neos-nodetypes-headline"): furniture by its name, but it holds nothing else than the heading.
+    html = page(f"""<div class="text">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])}
+<div class="element-headline"><h2>What the opposition wants</h2></div>
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:6])}
+<div class="related-headline"><h2>More stories</h2></div></div>""")
+    body, without = body_with_and_without(html, "body.is_headline_element")
+    assert body.split("\n\n") == PARAGRAPHS[:3] + ["What the opposition wants"] + PARAGRAPHS[3:6]
+    assert "What the opposition wants" not in without
