@@ -43,3 +43,17 @@ def test_caption_and_paragraph_repeated_in_the_body_are_removed(sputnik_site, tm
     assert paragraphs.count(repeated) == 0 and paragraphs.count(repeated.upper()) == 1  # first copy kept
     assert result.stats["newscrawl/dedup/caption_in_body"] == 1
     assert result.stats["newscrawl/dedup/repeated_paragraph"] == 1
+
+
+def test_comparison_keys_are_those_of_the_normalised_text():
+    """The dedup keys skip ``normalize_space``'s spacing steps for speed: keys stored by earlier runs
+    (body fingerprints) must stay the same, hostile characters included."""
+    from newscrawl.extract.text import _KEY_DROP, comparison_key, normalize_space
+
+    texts = ["Julia\u0301n\u00a0 Ca\u200brdenas", "e\u200b\u0301 e\u00ad\u0301",
+             "می\u200cخواهم  क्\u200dष 👨\u200d👩\u200d👧",
+             "Council\x00\x1b[2J approves\u202e the\ud83d budget\x07", "Вітаю,\x9b1m 世界 — नमस्ते\x0b",
+             "STRASSE Straße İstanbul ǅ", "\ufeffBOM\u2060 text_with_underscores", "", "   \n\t ", None]
+    for text in texts:
+        slow = _KEY_DROP.sub("", "".join(normalize_space(text).casefold().split()))
+        assert comparison_key(text) == slow, repr(text)

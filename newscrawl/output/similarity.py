@@ -47,16 +47,19 @@ _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00
 
 
 def words(text: str | None) -> list[str]:
-    """The words two copies of a text share: case-folded, without punctuation; a character of a
-    script written without spaces is a word of its own.  (Bodies are already NFC with single
-    spaces: ``newscrawl.extract.text``.)  At most the first ``MAX_WORDS``.
+    """The words two copies of a text share: case-folded (the whole text, then cut), without
+    punctuation; a character of a script written without spaces is a word of its own.  (Bodies are
+    already NFC with single spaces: ``newscrawl.extract.text``.)  At most the first ``MAX_WORDS``.
 
     >>> words("Its newest telescope, said on Monday.")
     ['its', 'newest', 'telescope', 'said', 'on', 'monday']
     >>> words("東京で地震")
     ['東', '京', 'で', '地', '震']
     """
-    return [match.group().casefold() for match in itertools.islice(_WORD.finditer(text or ""), MAX_WORDS)]
+    folded = (text or "").casefold()
+    if len(folded) <= MAX_WORDS:  # no more words than characters: all of them, in one call
+        return _WORD.findall(folded)
+    return [match.group() for match in itertools.islice(_WORD.finditer(folded), MAX_WORDS)]
 
 
 def shingles(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
