@@ -24,7 +24,7 @@ from newscrawl.extract.generic.bylines import (
 )
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import AUTHOR_META_KEYS, NEWSROOM_WORDS
-from newscrawl.extract.generic.walk import BYLINE_CLASS, position, spaced_text
+from newscrawl.extract.generic.walk import BYLINE_CLASS, INLINE_TAGS, PHOTO_BOX, position, spaced_text
 from newscrawl.extract.metadata import as_list
 from newscrawl.extract.text import normalize_space
 
@@ -114,17 +114,31 @@ def signature_line(blocks) -> str | None:
     return None
 
 
+def site_names(meta) -> set[str]:
+    """The names the page gives its site (og:site_name, application-name, the copyright holder,
+    the JSON-LD publisher), case-folded: an author given as one of them is the site, not a person."""
+    names = {normalize_space(n).casefold() for n in (
+        meta.meta("og:site_name"), meta.meta("application-name"), meta.meta("copyright"),
+        *meta.article_names("publisher")) if isinstance(n, str)}
+    return names | {n.lstrip("©").strip() for n in names}
+
+
+@rule(off=lambda persons, meta: persons)
+def not_site_named(persons: list[str], meta) -> list[str]:
+    """The JSON-LD persons that are not the site itself: a CMS that fills the article's author with
+    a ``Person`` named as the site ("L'Opinion", the og:site_name) names no one; the byline may."""
+    names = site_names(meta)
+    return [person for person in persons if normalize_space(person).casefold() not in names]
+
+
 def declared_author(meta) -> str | None:
     """The first ``<meta>`` author that names a person: a page may declare the site as one
     ``<meta name=author>`` and the reporter as another; the site name (og:site_name, the JSON-LD
     publisher, the copyright holder) is no author."""
-    site_names = {normalize_space(n).casefold() for n in (
-        meta.meta("og:site_name"), meta.meta("application-name"), meta.meta("copyright"),
-        *meta.article_names("publisher")) if isinstance(n, str)}
-    site_names |= {n.lstrip("©").strip() for n in site_names}
+    names = site_names(meta)
     for key in AUTHOR_META_KEYS:
         for value in meta.meta_all(key):
-            if normalize_space(value).casefold() not in site_names and not value.startswith("http"):
+            if normalize_space(value).casefold() not in names and not value.startswith("http"):
                 return value
     return None
 
@@ -196,6 +210,29 @@ def _walked_between(found, first: int, last: int):
             yield element, block_texts.get(element)
 
 
+@rule(off=lambda element, text: text)
+def text_after_label(element, text: str) -> str:
+    """A bare "by" label's line: the label with the inline text that follows it up to the next block
+    (``<b>Von:</b><br><br> Götz Warnke``, ``<strong>Autor:</strong> Jane Doe``), where the label is
+    an element of its own and the name the text after it.
+
+    >>> from lxml import html
+    >>> label = html.fromstring('<p><b>Von:</b><br> <br> Götz Warnke</p>')[0]
+    >>> text_after_label(label, "Von:"), text_after_label(label, "Von Jane Doe")
+    ('Von: Götz Warnke', 'Von Jane Doe')
+    """
+    if strip_byline_prefix(text + " ").strip():
+        return text  # the names are in the element itself
+    parts = [text, element.tail or ""]
+    for sibling in element.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag not in INLINE_TAGS:
+            break
+        parts += [spaced_text(sibling, skip_hidden=True), sibling.tail or ""]
+        if sum(map(len, parts)) > MAX_BYLINE_LINE_CHARS:
+            break
+    return normalize_space(" ".join(parts))
+
+
 @rule(off=lambda found, first, last: [])
 def byline_line(found, first: int, last: int) -> list[str]:
     """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
@@ -218,7 +255,7 @@ def byline_line(found, first: int, last: int) -> list[str]:
             opening = (element[0].text or "").strip()
         if not opening or not opens_with_by_word(opening):
             continue
-        text = block_text or spaced_text(element, skip_hidden=True)
+        text = text_after_label(element, block_text or spaced_text(element, skip_hidden=True))
         if len(text) > MAX_BYLINE_LINE_CHARS:
             # "Autorin: Uta Staschewski, Projektleiterin der ...": a long line's names end at its first comma.
             text = re.split(r"[,|]", text, maxsplit=1)[0]
@@ -271,6 +308,25 @@ def dated_byline(found, first: int, last: int) -> list[str]:
         if names and (by_word or all(len(name.split()) >= 2 for name in names)):
             return names
     return []
+
+
+@rule(off=lambda element: False)
+def is_photo_credit(element) -> bool:
+    """Whether a byline-classed element names a picture's author: a class token in which a photo
+    word comes before the author word ("article-header-image-author", "foto-autor",
+    "photo-byline") reads "the image's author", a photo credit; "author-image" is the author's
+    portrait and stays a byline.
+
+    >>> from lxml import html
+    >>> [is_photo_credit(html.fromstring(f'<div class="{c}">x</div>'))
+    ...  for c in ("article-header-image-author", "fotoAutor", "author-image", "byline")]
+    [True, True, False, False]
+    """
+    for token in class_words(element).split():
+        author = BYLINE_CLASS.search(token)
+        if author and author.start() and PHOTO_BOX.search(token[:author.start()]):
+            return True
+    return False
 
 
 def _in_comments(element) -> bool:
@@ -359,8 +415,8 @@ def byline_texts(elements) -> tuple[list[str], list[str]]:
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
     JSON-LD organisations."""
-    persons = [n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
-               if not is_site_name(n)]
+    persons = not_site_named([n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
+                              if not is_site_name(n)], meta)
     if persons and not all(is_user_handle(n) for n in persons):
         return persons
     # Bylines between headline and text first, then down to the text's end, then anywhere.
@@ -375,7 +431,7 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
 
     links = [spaced_text(a, skip_hidden=True) for a in near(found.author_links) if not in_teaser_link(a)]
     markup_names = clean_authors([t for t in links if looks_like_name(t)])
-    bylines = [e for e in found.bylines if not in_teaser_link(e)]
+    bylines = [e for e in found.bylines if not in_teaser_link(e) and not is_photo_credit(e)]
     close = near(bylines)
     markup, texts = byline_texts(close)
     declared = declared_author(meta)

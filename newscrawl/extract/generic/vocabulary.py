@@ -109,7 +109,10 @@ NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "
                        "wordpressadmin", "none", "null", "n/a",
                        # the same in Spanish, Italian, French and German CMSs, and template defaults
                        # left in the author field ("default", "publisher", "Unbenannt" = untitled)
-                       "anónimo", "anonimo", "anonyme", "unbenannt", "default", "publisher"})
+                       "anónimo", "anonimo", "anonyme", "unbenannt", "default", "publisher",
+                       # the wire-copy credit after a byline's name ("By Euronews with Agencies", "Agencias"):
+                       # news agencies in general, no author
+                       "agencies", "agencias", "agenturen", "agences", "agenzie"})
 
 #: Weekday abbreviations and month names a byline line runs into when the date follows the name
 #: without a separator ("Tomas Spahn Fr, 12.03.", "Heiko Sauer Do 7 Mai", "John Walk - January 5").
