@@ -97,3 +97,21 @@ def test_a_byline_line_at_the_text_over_byline_markup_far_from_it():
             + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
             + "</article>" + "<div>" + "<p>Weiteres</p>" * 30 + "</div>" + teaser + "</body></html>")
     assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["Lisa Petrich"]
+
+
+def test_a_bare_by_label_reads_the_name_after_it():
+    # the label and the name inside a link, after an element that keeps the link from being a text block
+    line = '<div class="info"><a href="mailto:x"><div class="line"></div><b>Von:</b><br> <br> Götz Warnke</a></div>'
+    assert _authors(line) == ["Götz Warnke"]
+
+
+def test_a_declared_person_named_as_the_site_gives_way_to_the_byline():
+    head = ('<meta property="og:site_name" content="Example News"><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Example News"}}</script>')
+    assert _authors('<span class="article-author"><a href="/x">Jane Doe</a></span>', head) == ["Jane Doe"]
+
+
+def test_a_photo_credit_marked_as_an_author_is_no_byline():
+    credit = '<div class="article-image-author">© Getty Images</div>'
+    assert _authors(credit + '<span class="byline">von Jane Doe</span>') == ["Jane Doe"]
+    assert _authors('<span class="byline">By Jane Doe with Agencies</span>') == ["Jane Doe"]
