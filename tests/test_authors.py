@@ -115,3 +115,11 @@ def test_a_photo_credit_marked_as_an_author_is_no_byline():
     credit = '<div class="article-image-author">© Getty Images</div>'
     assert _authors(credit + '<span class="byline">von Jane Doe</span>') == ["Jane Doe"]
     assert _authors('<span class="byline">By Jane Doe with Agencies</span>') == ["Jane Doe"]
+
+
+def test_a_cms_login_as_the_name_the_page_writes_for_it():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"author": {"@type": "Person", "name": "christian.stadtfeld"}}</script>')
+    caption = '<p>Chefredakteur Christian P. Stadtfeld bewertet den Wahlausgang.</p>'
+    assert _authors(caption, head) == ["Christian P. Stadtfeld"]
+    assert _authors("", head) == ["christian.stadtfeld"]

@@ -401,6 +401,31 @@ def is_user_handle(name: str) -> bool:
     return " " not in name and name == name.lower() and any(c in name for c in "._-")
 
 
+#: Words a name may have between the ones a handle gives ("christian.stadtfeld": "Christian P. Stadtfeld").
+MAX_MIDDLE_NAMES = 2
+
+
+@rule(off=lambda handle, text: handle)
+def name_of_handle(handle: str, text: str) -> str:
+    """The name a "first.last" CMS login stands for, as the page writes it anywhere (a caption, the
+    author's profile data): capitalised words that open with the handle's first part and end with
+    its last, middle names or initials allowed; the handle itself when the page writes no such name.
+
+    >>> name_of_handle("christian.stadtfeld", "Chefredakteur Christian P. Stadtfeld bewertet")
+    'Christian P. Stadtfeld'
+    >>> name_of_handle("robert.stitz", '"display_name":"Robert Stitz"'), name_of_handle("jane-doe", "no name")
+    ('Robert Stitz', 'jane-doe')
+    """
+    parts = [part for part in re.split(r"[._-]", handle) if part]
+    if len(parts) < 2 or not parts[0].isalpha() or not parts[-1].isalpha():
+        return handle
+    pattern = (rf"\b{re.escape(parts[0])}(?:\s+[^\W\d_][\w.]*){{0,{MAX_MIDDLE_NAMES}}}?\s+{re.escape(parts[-1])}\b")
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        if all(word[:1].isupper() for word in match.group().split()):
+            return normalize_space(match.group())
+    return handle
+
+
 def byline_texts(elements) -> tuple[list[str], list[str]]:
     """(names or name lists read from the first ``MAX_BYLINES`` byline elements, their texts)."""
     markup, texts = [], []
@@ -414,7 +439,16 @@ def byline_texts(elements) -> tuple[list[str], list[str]]:
 
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
-    JSON-LD organisations."""
+    JSON-LD organisations; a CMS user handle among them as the name the page writes for it."""
+    names = _found_authors(selector, meta, found, headline_element, blocks)
+    if not any(is_user_handle(name) for name in names):
+        return names
+    text = selector.get()  # the whole page: the name may be in an attribute (profile data), not in text
+    return [name_of_handle(name, text) if is_user_handle(name) else name for name in names]
+
+
+def _found_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
+    """The authors as the sources give them (see ``find_authors``)."""
     persons = not_site_named([n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
                               if not is_site_name(n)], meta)
     if persons and not all(is_user_handle(n) for n in persons):
