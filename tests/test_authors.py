@@ -123,3 +123,15 @@ def test_a_cms_login_as_the_name_the_page_writes_for_it():
     caption = '<p>Chefredakteur Christian P. Stadtfeld bewertet den Wahlausgang.</p>'
     assert _authors(caption, head) == ["Christian P. Stadtfeld"]
     assert _authors("", head) == ["christian.stadtfeld"]
+
+
+def test_a_comment_names_the_author_only_when_the_blog_marks_it_as_the_post_authors():
+    comments = ('<ol class="comment-list"><li class="comment comment-author-jim">'
+                '<p class="comment-author">Jim Reader</p>'
+                '<p>Schöner Beitrag, danke für die vielen Hinweise.</p></li>'
+                '<li class="comment bypostauthor comment-author-jane"><p class="comment-author">Jane Doe</p>'
+                '<p>Danke dir, freut mich sehr.</p></li></ol>')
+    page = ("<html><body><article><h1>Ein Titel für den Test</h1>"
+            + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
+            + "</article>" + comments + "</body></html>")
+    assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["Jane Doe"]

@@ -339,6 +339,29 @@ def _in_comments(element) -> bool:
     return False
 
 
+@rule(off=lambda elements: elements)
+def outside_comments(elements) -> list:
+    """The byline elements that are not another reader's comment: a blog marks each comment with
+    its writer ("<div class='comment comment-author-gerda11'>"), and a comment is no article byline,
+    unless the blog marks the comment as the post author's own (WordPress's "bypostauthor"), which
+    names the article's author where no byline does.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><p class="author">Jane Doe</p><ol class="comment-list">'
+    ...                        '<li class="comment"><p class="comment-author">Jim</p></li>'
+    ...                        '<li class="comment bypostauthor"><p class="comment-author">Jane</p></li></ol></div>')
+    >>> [e.text for e in outside_comments(page.find_class("author") + page.find_class("comment-author"))]
+    ['Jane Doe', 'Jane']
+    """
+    return [element for element in elements if not _in_comments(element) or _by_post_author(element)]
+
+
+def _by_post_author(element) -> bool:
+    """Whether an element sits in a comment the blog marks as the post author's ("bypostauthor")."""
+    return any("bypostauthor" in (node.attrib.get("class") or "").split()
+               for node in (element, *element.iterancestors()))
+
+
 #: Page parts the text walk does not enter that may hold the article's byline: an aside beside the
 #: text ("<aside class=meta>") and a post footer ("Posted by ...").
 SKIPPED_PARTS = ("aside", "footer")
@@ -474,7 +497,7 @@ def _found_authors(selector, meta, found, headline_element=None, blocks=()) -> l
     if not names and not close:
         # Byline markup away from the text (before the headline, after its end) comes after a byline
         # line printed at the text: there it is as often a teaser's, a comment's or a photo credit.
-        markup, texts = byline_texts(bylines)
+        markup, texts = byline_texts(outside_comments(bylines))
         names = clean_authors(markup)
     names = names or clean_authors([declared or ""]) or dated_byline(
         found, max(first - BEFORE_HEADLINE_ELEMENTS, 0), body_start or first + AFTER_BODY_ELEMENTS
