@@ -135,3 +135,12 @@ def test_a_comment_names_the_author_only_when_the_blog_marks_it_as_the_post_auth
             + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
             + "</article>" + comments + "</body></html>")
     assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["Jane Doe"]
+
+
+def test_the_post_authors_login_when_the_page_names_no_author():
+    comments = ('<ol class="comment-list"><li class="comment byuser comment-author-jancak bypostauthor">'
+                '<p>Danke dir, freut mich sehr, dass dir der Beitrag gefällt.</p></li></ol>')
+    page = ("<html><body><article><h1>Ein Titel für den Test</h1>"
+            + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
+            + "</article>" + comments + "</body></html>")
+    assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["jancak"]

@@ -356,6 +356,32 @@ def outside_comments(elements) -> list:
     return [element for element in elements if not _in_comments(element) or _by_post_author(element)]
 
 
+#: The comments a blog marks as written by the post's author (WordPress's "bypostauthor" class).
+POST_AUTHOR_COMMENT = "//*[contains(concat(' ', normalize-space(@class), ' '), ' bypostauthor ')]"
+
+
+@rule(off=lambda elements: [])
+def post_author_login(elements) -> list[str]:
+    """The login a blog gives the post's author, read from the post author's own comment when the
+    page names no author otherwise: WordPress classes that comment "bypostauthor" and
+    "comment-author-<login>" (the name the blog is written under, as in "jancak @ 00:11").
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<ol><li class="comment comment-author-jim">Jim</li>'
+    ...                        '<li class="comment byuser comment-author-jancak bypostauthor">Danke!</li></ol>')
+    >>> post_author_login(list(page))
+    ['jancak']
+    """
+    for element in elements:
+        classes = (element.attrib.get("class") or "").split()
+        if "bypostauthor" not in classes:
+            continue
+        logins = [c[len("comment-author-"):] for c in classes if c.startswith("comment-author-")]
+        if logins and not is_user_handle(logins[0]):
+            return clean_authors(logins[:1])
+    return []
+
+
 def _by_post_author(element) -> bool:
     """Whether an element sits in a comment the blog marks as the post author's ("bypostauthor")."""
     return any("bypostauthor" in (node.attrib.get("class") or "").split()
@@ -509,4 +535,6 @@ def _found_authors(selector, meta, found, headline_element=None, blocks=()) -> l
             # Last, markup outside the walked text: an aside may hold other articles' bylines too.
             or clean_authors(sum((byline_parts(e, t) for e in skipped_bylines(selector.root, found)
                                   if (t := spaced_text(e, skip_hidden=True)) and len(t) < MAX_BYLINE_CHARS), []))
-            or newsroom_byline(texts))
+            or newsroom_byline(texts)
+            # Last, on a page that names no author at all: one query for the post author's comment.
+            or post_author_login(selector.root.xpath(POST_AUTHOR_COMMENT)))
