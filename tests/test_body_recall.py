@@ -102,3 +102,29 @@ def test_text_in_boxes_named_like_furniture_when_nothing_else_is_text():
     assert body.split("\n\n") == PARAGRAPHS[:4]
     assert without == ""
     assert "newsletter" not in body
+
+
+def test_a_declared_recipe_completes_the_body():
+    # A recipe page: the container holds the introduction, the ingredient table sits in a box of its own
+    # and the steps are rendered by script; the page's JSON-LD recipe gives both.
+    recipe = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Recipe",'
+              '"name": "Plum cake", "recipeIngredient": ["500 g plums, halved", "250 g flour"],'
+              '"recipeInstructions": [{"@type": "HowToSection", "name": "Dough", "itemListElement": ['
+              '{"@type": "HowToStep", "text": "Knead flour, butter and sugar into a smooth dough."}]}]}</script>')
+    html = page(recipe + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3]))
+    body, without = body_with_and_without(html, "body.with_declared_recipe")
+    assert body.split("\n\n") == PARAGRAPHS[:3] + ["500 g plums, halved", "250 g flour", "Dough",
+                                                   "Knead flour, butter and sugar into a smooth dough."]
+    assert without.split("\n\n") == PARAGRAPHS[:3]
+
+
+def test_a_subheading_in_a_cms_headline_element_stays():
+    # Block-editor CMSs wrap each section heading in a content element named for it ("element-headline",
+    # "neos-nodetypes-headline"): furniture by its name, but it holds nothing else than the heading.
+    html = page(f"""<div class="text">{"".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])}
+<div class="element-headline"><h2>What the opposition wants</h2></div>
+{"".join(f"<p>{p}</p>" for p in PARAGRAPHS[3:6])}
+<div class="related-headline"><h2>More stories</h2></div></div>""")
+    body, without = body_with_and_without(html, "body.is_headline_element")
+    assert body.split("\n\n") == PARAGRAPHS[:3] + ["What the opposition wants"] + PARAGRAPHS[3:6]
+    assert "What the opposition wants" not in without

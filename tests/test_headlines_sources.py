@@ -1,4 +1,4 @@
-"""Headline choice between the h1 and the declared titles (issue 12, second to fourth rounds)."""
+"""Headline choice between the h1 and the declared titles (issue 12, second to fifth rounds)."""
 from __future__ import annotations
 
 import pytest
@@ -38,6 +38,19 @@ from newscrawl.extract.generic.headlines import choose_headline
     # ... and an h1 that shares no word with the declared titles is a section's heading
     (["Quicklinks"], None, "Levelpässe ab sofort bestellbar | Verband", "Levelpässe ab sofort bestellbar | Verband",
      "https://www.verband.de/x", "Levelpässe ab sofort bestellbar"),
+    # a logo's h1 that names the site as its ASCII host spells it (umlauts written out) is no headline
+    (["Mäscot das Schaf – Webcomic", "Kleine Schafskunde"], None, None,
+     "Kleine Schafskunde | Mäscot das Schaf – Webcomic", "http://www.maescot.de/x", "Kleine Schafskunde"),
+    # ... and a declared title's site-name part so spelled is cut off
+    ([], None, None, "Ökologisch Bauen - Kostenloser Stromcheck", "https://www.oekologisch-bauen.info/x",
+     "Kostenloser Stromcheck"),
+    # a one-word og:title names the section ("Pressemitteilungen"), not the article the h1 shows
+    (["Olafur Eliasson gestaltet Titelseite für die Zeitungen"], None, "Pressemitteilungen",
+     "BDZV: Olafur Eliasson gestaltet Titelseite für die Zeitungen", "https://www.bdzv.de/x",
+     "Olafur Eliasson gestaltet Titelseite für die Zeitungen"),
+    (["Gefahrstoffmanagement für Hersteller und Importeure"], None, "Gefahrstoff-Service",
+     "Gefahrstoff-Service - Qualisys", "http://www.qualisys.eu/x",
+     "Gefahrstoffmanagement für Hersteller und Importeure"),
     # a CJK title's unspaced site suffix
     ([], None, None, "武汉的声音：有英勇的你，才有英雄的城！-新华网", "http://www.xinhuanet.com/x",
      "武汉的声音：有英勇的你，才有英雄的城！"),

@@ -271,3 +271,34 @@ def test_the_default_threshold_keeps_every_one_sentence_copy_of_the_dev_corpus_a
     assert row[4:7] == ["100.0%", "/", "100.0%"], done.stdout  # replaced / added copies passing
     assert row[-1] == "1", done.stdout  # unrelated pairs passing: only the taz article saved twice
     assert "de_Taz_2023_04_28 ~ de_Taz_2024_10_23" in done.stdout and "(the same URL)" in done.stdout
+
+
+def test_signatures_estimate_similarity_as_datasketch_does_and_pick_its_bands():
+    """The numpy MinHash against the library it replaces in the crawl (datasketch, a test dependency):
+    on pairs of dev bodies with a share of their sentences swapped, both estimate the true Jaccard
+    similarity of the shingle sets, ours no worse; the band shapes are MinHashLSH's."""
+    from datasketch import MinHash, MinHashLSH
+
+    from newscrawl.output.similarity import band_shape, shingles, similarity
+
+    bodies = [" ".join(paragraphs) for _, paragraphs in dev_bodies()]
+    ours, theirs = [], []
+    for first, donor in zip(bodies, bodies[1:] + bodies[:1], strict=True):
+        cut = sentences(first)
+        for share in (0.0, 0.1, 0.3, 0.6, 1.0):  # the first `share` of the sentences taken from the donor
+            swapped = sentences(donor)[:int(share * len(cut))]
+            second = " ".join(swapped + cut[len(swapped):])
+            a, b = set(shingles(first).tolist()), set(shingles(second).tolist())
+            truth = len(a & b) / len(a | b)
+            ours.append(similarity(signature(first, 128), signature(second, 128)) - truth)
+            sketches = [MinHash(num_perm=128, seed=1, hashfunc=int) for _ in range(2)]
+            for sketch, values in zip(sketches, (a, b), strict=True):
+                sketch.update_batch(sorted(values))
+            theirs.append(sketches[0].jaccard(sketches[1]) - truth)
+    rmse = [(sum(e * e for e in errors) / len(errors)) ** 0.5 for errors in (ours, theirs)]
+    assert len(ours) == 5 * len(bodies) >= 50 and rmse[0] < 0.05 and rmse[0] <= 1.5 * rmse[1], rmse
+    assert max(map(abs, ours)) < 0.15, ours
+    for threshold in (0.3, 0.5, 0.6, 0.8, 0.9):
+        for num_perm in (32, 128, 256):
+            lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+            assert band_shape(threshold, num_perm) == (lsh.b, lsh.r), (threshold, num_perm)

@@ -22,3 +22,7 @@ if "scrapy" not in sys.modules:
 from newscrawl.crawl.parsing import ready_parsers  # noqa: E402 (after itemadapter, above)
 
 ready_parsers()
+
+import gc  # noqa: E402
+
+gc.freeze()

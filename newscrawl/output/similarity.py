@@ -1,13 +1,19 @@
-"""Near-duplicate bodies: word shingles, MinHash signatures and LSH band keys (datasketch).
+"""Near-duplicate bodies: word shingles, MinHash signatures and LSH band keys.
 
 A body becomes the set of its ``SHINGLE_WORDS``-word shingles (words case-folded, punctuation
 dropped, as ``newscrawl.extract.text.comparison_key`` compares text; a character of a script
 written without spaces, Chinese or Japanese, counts as a word), summarised by a ``MinHash`` of
 ``num_perm`` 32-bit values.  Two signatures agree on about as many values as the shingle sets
 share (their Jaccard similarity).  ``Banding`` cuts a signature into ``b`` bands of ``r`` values,
-as datasketch's ``MinHashLSH`` chooses them for a threshold: bodies whose similarity passes the
-threshold very likely share at least one band key, and unrelated ones very likely none, so band
-keys find the candidates and the signatures then confirm them.
+as datasketch's ``MinHashLSH`` chooses them for a threshold (fewest false positives plus false
+negatives): bodies whose similarity passes the threshold very likely share at least one band key,
+and unrelated ones very likely none, so band keys find the candidates and the signatures then
+confirm them.
+
+Written here with numpy, not taken from datasketch: importing datasketch loads scipy (for the
+band shape's two integrals), some 50 MB and half a second in every crawl process for a dozen lines
+of arithmetic (``bench/crawl_speed.py``).  ``tests/test_stories.py`` checks the estimates and the
+band shapes against datasketch's, which stays a test dependency.
 
 ``newscrawl.output.stories`` gives every exported record its story from these.
 """
@@ -22,7 +28,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 #: Words in a shingle: long enough that unrelated articles in one language share almost none
 #: (measured on tests/corpus/dev: ``bench/story_threshold.py``), short enough that one changed
@@ -31,11 +36,13 @@ SHINGLE_WORDS = 5
 #: Words of a body compared: far more than any article has, and a bound on the time and memory a
 #: hostile page (a 16 MB body of single letters) can cost.
 MAX_WORDS = 50_000
-#: Shingles hashed into the signature at a time: datasketch holds a shingles x num_perm matrix.
+#: Shingles hashed into the signature at a time: a num_perm x shingles matrix of 8-byte values (4 MB).
 BATCH = 4096
-#: datasketch's seed and scheme for every signature: signatures are stored across runs, so both are fixed.
-SEED, SCHEME = 1, "affine32"
+#: The seed of the signature's hash functions: signatures are stored across runs, so it is fixed.
+SEED = 1
 _MULTIPLIER = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime: spreads each word over the window's hash
+#: Every value of the signature of a text without words.
+EMPTY = np.iinfo(np.uint32).max
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]|[^\W_]+")
 
 
@@ -75,24 +82,35 @@ def shingles(text: str | None, size: int = SHINGLE_WORDS) -> np.ndarray:
     return np.unique(((combined >> np.uint64(32)) ^ combined).astype(np.uint32))
 
 
-@lru_cache(maxsize=4)  # drawing them takes longer than hashing an article
-def permutations(num_perm: int) -> np.ndarray:
-    """datasketch's permutations for ``SEED``: the same in every process and run."""
-    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+@lru_cache(maxsize=4)
+def hash_functions(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(a, b)``: ``num_perm`` multiply-shift hash functions of 32-bit values, ``x -> (a x + b) >> 32``
+    in 64-bit arithmetic with ``a`` odd (Dietzfelbinger's universal family), drawn from ``SEED``: the
+    same in every process and run."""
+    generator = np.random.default_rng(SEED)
+    a = generator.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = generator.integers(0, 2**64 - 1, size=num_perm, dtype=np.uint64, endpoint=True)
+    return a, b
 
 
 def signature(text: str | None, num_perm: int) -> np.ndarray:
-    """The MinHash signature of a text's shingles: ``num_perm`` uint32 values."""
-    minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashfunc=int,  # shingles come hashed
-                      permutations=permutations(num_perm))
-    hashed = shingles(text).tolist()
+    """The MinHash signature of a text's shingles: ``num_perm`` uint32 values, each the least value of
+    one hash function over the shingles (``EMPTY`` everywhere for a text without words).
+
+    >>> first, second = signature("one two three four five six", 4), signature("One two three four five six.", 4)
+    >>> (first == second).all(), first.dtype.name, len(signature("", 4)), int(signature("", 4)[0]) == EMPTY
+    (np.True_, 'uint32', 4, True)
+    """
+    a, b = hash_functions(num_perm)
+    values = np.full(num_perm, EMPTY, dtype=np.uint32)
+    hashed = shingles(text).astype(np.uint64)
     for start in range(0, len(hashed), BATCH):
-        minhash.update_batch(hashed[start:start + BATCH])
-    return minhash.hashvalues
+        batch = np.multiply.outer(a, hashed[start:start + BATCH])  # wraps at 2**64: the scheme's modulus
+        batch += b[:, None]
+        values = np.minimum(values, (batch.min(axis=1) >> np.uint64(32)).astype(np.uint32))
+    return values
 
 
-#: Every value of the signature of a text without words.
-EMPTY = np.iinfo(np.uint32).max
 
 
 def to_bytes(values: np.ndarray) -> bytes:
@@ -116,26 +134,37 @@ def from_bytes(raw: bytes, num_perm: int) -> np.ndarray:
 
 
 def similarity(first: np.ndarray, second: np.ndarray) -> float:
-    """The estimated Jaccard similarity of the shingle sets behind two signatures (datasketch's
-    estimator: the share of equal values).
+    """The estimated Jaccard similarity of the shingle sets behind two signatures: the share of
+    equal values.
 
     >>> similarity(np.array([1, 2, 3, 4], np.uint32), np.array([1, 2, 0, 4], np.uint32))
     0.75
     """
-    return LeanMinHash(seed=SEED, hashvalues=first, scheme=SCHEME).jaccard(
-        LeanMinHash(seed=SEED, hashvalues=second, scheme=SCHEME))
+    return float(np.count_nonzero(first == second)) / len(first)
 
 
-@lru_cache(maxsize=8)  # datasketch integrates the error curves of every (b, r): once per setting
+#: Points of the similarity axis each error integral of ``band_shape`` is summed over.
+_GRID = 1001
+
+
+@lru_cache(maxsize=8)  # a few thousand (b, r) pairs integrated: once per setting
 def band_shape(threshold: float, num_perm: int) -> tuple[int, int]:
-    """``(b, r)``: bands and rows a band that datasketch's ``MinHashLSH`` picks for this threshold
-    (equal weights on false positives and negatives).
+    """``(b, r)`` with ``b * r <= num_perm``: bands, and rows a band, whose chance of a false
+    positive (a pair less similar than ``threshold`` sharing a band) plus that of a false negative
+    (a pair at least as similar sharing none), each integrated over the similarity, is least, with
+    equal weights: as datasketch's ``MinHashLSH`` picks them.
 
     >>> band_shape(0.5, 128)
     (25, 5)
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return lsh.b, lsh.r
+    pairs = np.array([(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)], dtype=float)
+    bands, rows = pairs[:, :1], pairs[:, 1:]
+    below, above = np.linspace(0.0, threshold, _GRID), np.linspace(threshold, 1.0, _GRID)
+    shares_a_band = 1 - (1 - below ** rows) ** bands  # a pair of similarity s shares a band
+    shares_none = (1 - above ** rows) ** bands
+    error = np.trapezoid(shares_a_band, below, axis=1) + np.trapezoid(shares_none, above, axis=1)
+    best = int(np.argmin(error))  # the first of equal errors: fewest bands
+    return int(pairs[best, 0]), int(pairs[best, 1])
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,12 @@ body never comes out empty where the page holds a run of text).  The body's bloc
 related-articles heading in the text's second half (``before_related_tail``)
 and lose link lists, teaser titles, UI labels, consent banners, captions set as text and date lines
 (``keep_block``), the lines framing the text (``trim_edges``) and a closing run of calls to action
-(``without_promo_tail``).  JSON-LD ``articleBody`` (plain or escaped HTML, ``declared_paragraphs``)
-completes markup that shows only a fragment of it with the sentences it lacks, or replaces markup
-that shows nearly nothing (``with_declared_body``).
+(``without_promo_tail``).  A subheading in a furniture-named box stays when only its own name or its
+headline box's calls it a title (``is_titled_subheading``, ``is_headline_element``).  JSON-LD
+``articleBody`` (plain or escaped HTML, ``declared_paragraphs``) completes markup that shows only a
+fragment of it with the sentences it lacks, or replaces markup that shows nearly nothing
+(``with_declared_body``); a JSON-LD recipe adds the ingredient lines and steps the body lacks
+(``with_declared_recipe``).
 """
 from __future__ import annotations
 
@@ -326,6 +329,32 @@ def is_titled_subheading(block: Block) -> bool:
     return True
 
 
+@rule(off=lambda block: False)
+def is_headline_element(block: Block) -> bool:
+    """Whether a subheading is furniture only because the box holding it, and nothing else, is named a
+    headline: a CMS's headline content element around a section heading of the text (``<div
+    class="neos-nodetypes-headline"><h4>``, ``<div class="element-headline"><h2>``), not page furniture.
+
+    >>> from lxml import html
+    >>> box = html.fromstring('<div class="element-headline"><h2>The vote</h2></div>')
+    >>> is_headline_element(Block(box[0], "h2", "The vote", furniture=box))
+    True
+    >>> box = html.fromstring('<div class="related-headline"><h2>More stories</h2></div>')
+    >>> is_headline_element(Block(box[0], "h2", "More stories", furniture=box))
+    False
+    >>> box = html.fromstring('<div class="headline"><h2>The vote</h2><p>Share</p></div>')
+    >>> is_headline_element(Block(box[0], "h2", "The vote", furniture=box))
+    False
+    """
+    box = block.furniture
+    if block.tag not in HEADING_TAGS or box is None or box is block.element:
+        return False
+    words = class_words(box)
+    if not words or is_furniture(box, _TITLE_WORD.sub("x", words)):
+        return False
+    return normalize_space("".join(box.itertext())) == block.text
+
+
 def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[Block]:
     """The article's paragraphs and subheadings, in page order: the container's, with the text runs
     they continue outside it (``with_continued_text``) or the page's densest run where the container
@@ -336,7 +365,8 @@ def body_blocks(found: PageWalk, headline_element=None, container=None) -> list[
         # Blocks before the headline (kickers, breadcrumbs) are not body, when the headline is in the container.
         start = headline_at if headline_at and is_inside(headline_element, container) else 0
         inside = [b for b in found.blocks if found.order.get(b.element, 0) > start and is_inside(b.element, container)
-                  and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b))]
+                  and (b.furniture is None or is_inside(container, b.furniture) or is_titled_subheading(b)
+                       or is_headline_element(b))]
     runs = text_runs(found)
     inside = with_continued_text(inside, runs, found, container, headline_at)
     return with_densest_region(_kept(inside), inside, runs, found, headline_at)
@@ -720,3 +750,58 @@ def with_declared_body(paragraphs: list[str], meta) -> list[str]:
     if _shown_share(_words(" ".join(declared)), shown) >= DECLARED_BODY_COVER:
         return paragraphs
     return paragraphs + _missing_pieces(declared, shown)
+
+
+#: JSON-LD types of a recipe (``HowTo`` declares its steps as a recipe declares its instructions).
+RECIPE_TYPES = frozenset({"Recipe", "HowTo"})
+
+
+def _declared_texts(value) -> list[str]:
+    """The lines of a declared recipe list: strings, ``HowToStep``'s ``text``, ``HowToSection``'s
+    ``name`` and steps (``itemListElement``), in their order, each as its paragraphs.
+
+    >>> _declared_texts(["200 g Mehl", {"@type": "HowToSection", "name": "Teig",
+    ...                  "itemListElement": [{"@type": "HowToStep", "text": "<p>Mehl sieben.</p>"}]}])
+    ['200 g Mehl', 'Teig', 'Mehl sieben.']
+    """
+    if isinstance(value, str):
+        return declared_paragraphs(value)
+    if isinstance(value, list):
+        return [text for item in value for text in _declared_texts(item)]
+    if not isinstance(value, dict):
+        return []
+    if "itemListElement" in value:
+        return _declared_texts(value.get("name")) + _declared_texts(value["itemListElement"])
+    return _declared_texts(value.get("text", value.get("name")))
+
+
+def declared_recipe(meta) -> list[str]:
+    """The lines of the first recipe the page declares in JSON-LD: its ingredients, then its steps."""
+    for node in meta.jsonld:
+        kinds = node.get("@type")
+        if RECIPE_TYPES.intersection(kinds if isinstance(kinds, list) else [kinds]):
+            return _declared_texts(node.get("recipeIngredient") or node.get("ingredients") or node.get("supply")) \
+                + _declared_texts(node.get("recipeInstructions") or node.get("step"))
+    return []
+
+
+@rule(off=lambda paragraphs, meta: paragraphs)
+def with_declared_recipe(paragraphs: list[str], meta) -> list[str]:
+    """The body paragraphs, completed with the ingredient lines and steps of the recipe the page
+    declares in JSON-LD (``Recipe``, ``HowTo``) that they lack: a recipe page sets its ingredient
+    list in a table or box of its own, apart from the text the container holds, or renders its
+    steps by script; they are the page's main content all the same.
+
+    >>> from parsel import Selector
+    >>> from newscrawl.extract.metadata import PageMetadata
+    >>> page = ('<script type="application/ld+json">{"@type": "Recipe", "recipeIngredient": ["200 g Mehl",'
+    ...         '"1 Prise Salz"], "recipeInstructions": [{"@type": "HowToStep", "text": "Mehl und Salz mischen."}]}'
+    ...         '</script>')
+    >>> with_declared_recipe(["Mehl und Salz mischen, dann ruhen lassen."], PageMetadata(Selector(text=page)))
+    ['Mehl und Salz mischen, dann ruhen lassen.', '200 g Mehl', '1 Prise Salz']
+    """
+    declared = declared_recipe(meta)
+    if not declared:
+        return paragraphs
+    missing = _missing_pieces(declared, set(_words(" ".join(paragraphs))))
+    return paragraphs + missing if missing else paragraphs

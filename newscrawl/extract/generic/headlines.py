@@ -3,12 +3,16 @@
 Sources: the page's ``<h1>`` (the one matching a declared title), JSON-LD ``headline``,
 ``og:title``, ``twitter:title`` and ``<title>``.  Declared titles often carry the site name
 ("... - Site", "Site | ...") or a date; a title that is another source plus such a suffix is
-reduced to that source.  Ties go to ``og:title``: it is the title written for readers, where
-the JSON-LD headline is sometimes the SEO variant.  On a page that declares no JSON-LD headline,
+reduced to that source.  A site's name is known by ``og:site_name`` or by its host, also where the
+host writes its umlauts out ("Mäscot" on maescot.de: ``host_spelled_name``).  Ties go to
+``og:title``: it is the title written for readers, where the JSON-LD headline is sometimes the SEO
+variant.  On a page that declares no JSON-LD headline,
 ``og:title`` and ``<title>`` are SEO titles (often a plugin's): where they only add a topic label
 to the h1 or shorten it, the h1 is the headline (``seo_topic_dropped``, ``fuller_h1_shown``); where
 ``og:title`` carries the site's name (an SEO plugin's copy of ``<title>``) and gives another title of
 the page than the h1, the h1 is the headline too (``h1_over_seo_titles``).
+A declared title of one word names a section or service, not the article an h1 of a few words shows
+(``one_word_titles_dropped``).
 A page without an h1 (or with only a logo's) may set its title as an ``<h2>``: the first h2 that
 shows a declared title takes the h1's place (``h2_heading``).
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
@@ -117,6 +122,26 @@ def host_labels(url: str | None) -> list[str]:
             if label != "www" and len(_NOT_ALNUM.sub("", label)) >= MIN_HOST_LABEL_CHARS]
 
 
+#: How an ASCII host writes the German letters of a name (most sites kept the host they registered
+#: before internationalised domain names): "Mäscot" is maescot.de, "Ökologisch Bauen" oekologisch-bauen.info.
+_HOST_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+@rule(off=lambda compact, labels: False)
+def host_spelled_name(compact: str, labels: list[str]) -> bool:
+    """Whether a name (case-folded, letters and digits only) starts with a host label once written as
+    an ASCII host spells it: German umlauts and ß written out, other accents dropped.
+
+    >>> host_spelled_name("mäscotdasschafwebcomic", ["maescot"]), host_spelled_name("lépicerie", ["lepicerie"])
+    (True, True)
+    >>> host_spelled_name("mäscot", ["mascotte"])
+    False
+    """
+    written_out = unicodedata.normalize("NFKD", compact.translate(_HOST_LETTERS))
+    ascii_name = "".join(c for c in written_out if not unicodedata.combining(c))
+    return ascii_name != compact and any(ascii_name.startswith(label) for label in labels)
+
+
 def is_host_name(text: str, labels: list[str]) -> bool:
     """Whether a short text names the site by its host ("Chefkoch" on chefkoch.de, "brand eins online"
     on brandeins.de, "evang.at"): compared in letters and digits only, it starts with a whole host label
@@ -132,7 +157,7 @@ def is_host_name(text: str, labels: list[str]) -> bool:
     compact = _NOT_ALNUM.sub("", text.casefold())
     if len(compact) < MIN_HOST_LABEL_CHARS:
         return False
-    return any(compact.startswith(label) for label in labels)
+    return any(compact.startswith(label) for label in labels) or host_spelled_name(compact, labels)
 
 
 @rule(off=lambda title, labels: title)
@@ -669,6 +694,24 @@ def is_site_title(title: str, site_name: str | None) -> bool:
     return bool(site_name) and title.casefold() == normalize_space(site_name).casefold()
 
 
+@rule(off=lambda candidates: candidates)
+def one_word_titles_dropped(candidates: dict) -> dict:
+    """The candidates without the declared titles of a single word when the h1 is a headline of
+    ``MIN_HEADLINE_WORDS`` words or more: a one-word ``og:title`` or ``<title>`` names the page's
+    section or service ("Pressemitteilungen", "Gefahrstoff-Service"), which a CMS writes on every page
+    under it, not the article's title.
+
+    >>> one_word_titles_dropped({"og": "Pressemitteilungen", "title": "Olafur Eliasson gestaltet Titelseite",
+    ...                          "h1": "Olafur Eliasson gestaltet Titelseite"})
+    {'title': 'Olafur Eliasson gestaltet Titelseite', 'h1': 'Olafur Eliasson gestaltet Titelseite'}
+    >>> one_word_titles_dropped({"og": "Impressum", "h1": "Impressum"})
+    {'og': 'Impressum', 'h1': 'Impressum'}
+    """
+    if len(candidates.get("h1", "").split()) < MIN_HEADLINE_WORDS:
+        return candidates
+    return {key: value for key, value in candidates.items() if key == "h1" or len(value.split()) > 1}
+
+
 def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twitter: str | None,
                     title: str | None, site_name: str | None, h1_parts: list | None = None,
                     url: str | None = None, h2_texts: Iterable[str] | None = None) -> str | None:
@@ -728,6 +771,7 @@ def choose_headline(h1_texts: list[str], jsonld: str | None, og: str | None, twi
     candidates = dict(declared)
     if h1:
         candidates["h1"] = h1
+        candidates = one_word_titles_dropped(candidates)
     values = list(candidates.values())
     candidates = {key: strip_known_suffix(value, values) for key, value in candidates.items()}
     # A page's h1 may show the topic label apart (a kicker line above it): only declared titles

@@ -11,7 +11,7 @@ from newscrawl.extract.generic.authors import (  # noqa: F401 (the moved names s
     referenced_persons,
     signature_line,
 )
-from newscrawl.extract.generic.body import body_blocks, find_container, with_declared_body
+from newscrawl.extract.generic.body import body_blocks, find_container, with_declared_body, with_declared_recipe
 from newscrawl.extract.generic.captions import find_captions
 from newscrawl.extract.generic.dates import (
     agreed_with_url,
@@ -83,8 +83,9 @@ class GenericParser(ArticleParser):
 
     @staticmethod
     def with_declared_body(paragraphs: list[str], meta) -> list[str]:
-        """The markup paragraphs, or JSON-LD ``articleBody`` (see ``body.with_declared_body``)."""
-        return with_declared_body(paragraphs, meta)
+        """The markup paragraphs, or JSON-LD ``articleBody``, completed with a declared recipe's ingredients and
+        steps (see ``body.with_declared_body``, ``body.with_declared_recipe``)."""
+        return with_declared_recipe(with_declared_body(paragraphs, meta), meta)
 
     def choose_headline(self, found, selector, meta, url=None):
         """(headline, the h1 element showing it or ``None``): see ``headlines.page_headline``."""
