@@ -39,6 +39,8 @@ from newscrawl.extract.generic.bylines import clean_authors
     ("Por", []),
     ("Corresponsal", []),
     ("anónimo", []),
+    ("Autor*in Letzte Aktualisierung: 28.01.2022", []),
+    ("Autor:in: Jane Doe", ["Jane Doe"]),
 ])
 def test_clean_authors_across_languages(byline, names):
     assert clean_authors([byline]) == names
