@@ -39,6 +39,8 @@ from newscrawl.extract.generic.bylines import clean_authors
     ("Por", []),
     ("Corresponsal", []),
     ("anónimo", []),
+    ("Autor*in Letzte Aktualisierung: 28.01.2022", []),
+    ("Autor:in: Jane Doe", ["Jane Doe"]),
 ])
 def test_clean_authors_across_languages(byline, names):
     assert clean_authors([byline]) == names
@@ -97,3 +99,50 @@ def test_a_byline_line_at_the_text_over_byline_markup_far_from_it():
             + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
             + "</article>" + "<div>" + "<p>Weiteres</p>" * 30 + "</div>" + teaser + "</body></html>")
     assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["Lisa Petrich"]
+
+
+def test_a_bare_by_label_reads_the_name_after_it():
+    # the label and the name inside a link, after an element that keeps the link from being a text block
+    line = '<div class="info"><a href="mailto:x"><div class="line"></div><b>Von:</b><br> <br> Götz Warnke</a></div>'
+    assert _authors(line) == ["Götz Warnke"]
+
+
+def test_a_declared_person_named_as_the_site_gives_way_to_the_byline():
+    head = ('<meta property="og:site_name" content="Example News"><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Example News"}}</script>')
+    assert _authors('<span class="article-author"><a href="/x">Jane Doe</a></span>', head) == ["Jane Doe"]
+
+
+def test_a_photo_credit_marked_as_an_author_is_no_byline():
+    credit = '<div class="article-image-author">© Getty Images</div>'
+    assert _authors(credit + '<span class="byline">von Jane Doe</span>') == ["Jane Doe"]
+    assert _authors('<span class="byline">By Jane Doe with Agencies</span>') == ["Jane Doe"]
+
+
+def test_a_cms_login_as_the_name_the_page_writes_for_it():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"author": {"@type": "Person", "name": "christian.stadtfeld"}}</script>')
+    caption = '<p>Chefredakteur Christian P. Stadtfeld bewertet den Wahlausgang.</p>'
+    assert _authors(caption, head) == ["Christian P. Stadtfeld"]
+    assert _authors("", head) == ["christian.stadtfeld"]
+
+
+def test_a_comment_names_the_author_only_when_the_blog_marks_it_as_the_post_authors():
+    comments = ('<ol class="comment-list"><li class="comment comment-author-jim">'
+                '<p class="comment-author">Jim Reader</p>'
+                '<p>Schöner Beitrag, danke für die vielen Hinweise.</p></li>'
+                '<li class="comment bypostauthor comment-author-jane"><p class="comment-author">Jane Doe</p>'
+                '<p>Danke dir, freut mich sehr.</p></li></ol>')
+    page = ("<html><body><article><h1>Ein Titel für den Test</h1>"
+            + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
+            + "</article>" + comments + "</body></html>")
+    assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["Jane Doe"]
+
+
+def test_the_post_authors_login_when_the_page_names_no_author():
+    comments = ('<ol class="comment-list"><li class="comment byuser comment-author-jancak bypostauthor">'
+                '<p>Danke dir, freut mich sehr, dass dir der Beitrag gefällt.</p></li></ol>')
+    page = ("<html><body><article><h1>Ein Titel für den Test</h1>"
+            + "<p>" + "Ein Satz des Artikels, der lang genug ist, um als Text zu zählen. " * 4 + "</p>"
+            + "</article>" + comments + "</body></html>")
+    assert extract_article(page, "https://example.org/artikel/test")["authors"] == ["jancak"]

@@ -24,7 +24,7 @@ from newscrawl.extract.generic.bylines import (
 )
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import AUTHOR_META_KEYS, NEWSROOM_WORDS
-from newscrawl.extract.generic.walk import BYLINE_CLASS, position, spaced_text
+from newscrawl.extract.generic.walk import BYLINE_CLASS, INLINE_TAGS, PHOTO_BOX, position, spaced_text
 from newscrawl.extract.metadata import as_list
 from newscrawl.extract.text import normalize_space
 
@@ -114,17 +114,31 @@ def signature_line(blocks) -> str | None:
     return None
 
 
+def site_names(meta) -> set[str]:
+    """The names the page gives its site (og:site_name, application-name, the copyright holder,
+    the JSON-LD publisher), case-folded: an author given as one of them is the site, not a person."""
+    names = {normalize_space(n).casefold() for n in (
+        meta.meta("og:site_name"), meta.meta("application-name"), meta.meta("copyright"),
+        *meta.article_names("publisher")) if isinstance(n, str)}
+    return names | {n.lstrip("©").strip() for n in names}
+
+
+@rule(off=lambda persons, meta: persons)
+def not_site_named(persons: list[str], meta) -> list[str]:
+    """The JSON-LD persons that are not the site itself: a CMS that fills the article's author with
+    a ``Person`` named as the site ("L'Opinion", the og:site_name) names no one; the byline may."""
+    names = site_names(meta)
+    return [person for person in persons if normalize_space(person).casefold() not in names]
+
+
 def declared_author(meta) -> str | None:
     """The first ``<meta>`` author that names a person: a page may declare the site as one
     ``<meta name=author>`` and the reporter as another; the site name (og:site_name, the JSON-LD
     publisher, the copyright holder) is no author."""
-    site_names = {normalize_space(n).casefold() for n in (
-        meta.meta("og:site_name"), meta.meta("application-name"), meta.meta("copyright"),
-        *meta.article_names("publisher")) if isinstance(n, str)}
-    site_names |= {n.lstrip("©").strip() for n in site_names}
+    names = site_names(meta)
     for key in AUTHOR_META_KEYS:
         for value in meta.meta_all(key):
-            if normalize_space(value).casefold() not in site_names and not value.startswith("http"):
+            if normalize_space(value).casefold() not in names and not value.startswith("http"):
                 return value
     return None
 
@@ -196,6 +210,29 @@ def _walked_between(found, first: int, last: int):
             yield element, block_texts.get(element)
 
 
+@rule(off=lambda element, text: text)
+def text_after_label(element, text: str) -> str:
+    """A bare "by" label's line: the label with the inline text that follows it up to the next block
+    (``<b>Von:</b><br><br> Götz Warnke``, ``<strong>Autor:</strong> Jane Doe``), where the label is
+    an element of its own and the name the text after it.
+
+    >>> from lxml import html
+    >>> label = html.fromstring('<p><b>Von:</b><br> <br> Götz Warnke</p>')[0]
+    >>> text_after_label(label, "Von:"), text_after_label(label, "Von Jane Doe")
+    ('Von: Götz Warnke', 'Von Jane Doe')
+    """
+    if strip_byline_prefix(text + " ").strip():
+        return text  # the names are in the element itself
+    parts = [text, element.tail or ""]
+    for sibling in element.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag not in INLINE_TAGS:
+            break
+        parts += [spaced_text(sibling, skip_hidden=True), sibling.tail or ""]
+        if sum(map(len, parts)) > MAX_BYLINE_LINE_CHARS:
+            break
+    return normalize_space(" ".join(parts))
+
+
 @rule(off=lambda found, first, last: [])
 def byline_line(found, first: int, last: int) -> list[str]:
     """Names from the first short line between ``first`` and ``last`` (walk positions) that opens
@@ -218,7 +255,7 @@ def byline_line(found, first: int, last: int) -> list[str]:
             opening = (element[0].text or "").strip()
         if not opening or not opens_with_by_word(opening):
             continue
-        text = block_text or spaced_text(element, skip_hidden=True)
+        text = text_after_label(element, block_text or spaced_text(element, skip_hidden=True))
         if len(text) > MAX_BYLINE_LINE_CHARS:
             # "Autorin: Uta Staschewski, Projektleiterin der ...": a long line's names end at its first comma.
             text = re.split(r"[,|]", text, maxsplit=1)[0]
@@ -273,6 +310,25 @@ def dated_byline(found, first: int, last: int) -> list[str]:
     return []
 
 
+@rule(off=lambda element: False)
+def is_photo_credit(element) -> bool:
+    """Whether a byline-classed element names a picture's author: a class token in which a photo
+    word comes before the author word ("article-header-image-author", "foto-autor",
+    "photo-byline") reads "the image's author", a photo credit; "author-image" is the author's
+    portrait and stays a byline.
+
+    >>> from lxml import html
+    >>> [is_photo_credit(html.fromstring(f'<div class="{c}">x</div>'))
+    ...  for c in ("article-header-image-author", "fotoAutor", "author-image", "byline")]
+    [True, True, False, False]
+    """
+    for token in class_words(element).split():
+        author = BYLINE_CLASS.search(token)
+        if author and author.start() and PHOTO_BOX.search(token[:author.start()]):
+            return True
+    return False
+
+
 def _in_comments(element) -> bool:
     """Whether an element sits in a comment thread (its authors are the commenters)."""
     node = element
@@ -281,6 +337,55 @@ def _in_comments(element) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+@rule(off=lambda elements: elements)
+def outside_comments(elements) -> list:
+    """The byline elements that are not another reader's comment: a blog marks each comment with
+    its writer ("<div class='comment comment-author-gerda11'>"), and a comment is no article byline,
+    unless the blog marks the comment as the post author's own (WordPress's "bypostauthor"), which
+    names the article's author where no byline does.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<div><p class="author">Jane Doe</p><ol class="comment-list">'
+    ...                        '<li class="comment"><p class="comment-author">Jim</p></li>'
+    ...                        '<li class="comment bypostauthor"><p class="comment-author">Jane</p></li></ol></div>')
+    >>> [e.text for e in outside_comments(page.find_class("author") + page.find_class("comment-author"))]
+    ['Jane Doe', 'Jane']
+    """
+    return [element for element in elements if not _in_comments(element) or _by_post_author(element)]
+
+
+#: The comments a blog marks as written by the post's author (WordPress's "bypostauthor" class).
+POST_AUTHOR_COMMENT = "//*[contains(@class, 'bypostauthor')]"  # the class token itself is checked after
+
+
+@rule(off=lambda elements: [])
+def post_author_login(elements) -> list[str]:
+    """The login a blog gives the post's author, read from the post author's own comment when the
+    page names no author otherwise: WordPress classes that comment "bypostauthor" and
+    "comment-author-<login>" (the name the blog is written under, as in "jancak @ 00:11").
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<ol><li class="comment comment-author-jim">Jim</li>'
+    ...                        '<li class="comment byuser comment-author-jancak bypostauthor">Danke!</li></ol>')
+    >>> post_author_login(list(page))
+    ['jancak']
+    """
+    for element in elements:
+        classes = (element.attrib.get("class") or "").split()
+        if "bypostauthor" not in classes:
+            continue
+        logins = [c[len("comment-author-"):] for c in classes if c.startswith("comment-author-")]
+        if logins and not is_user_handle(logins[0]):
+            return clean_authors(logins[:1])
+    return []
+
+
+def _by_post_author(element) -> bool:
+    """Whether an element sits in a comment the blog marks as the post author's ("bypostauthor")."""
+    return any("bypostauthor" in (node.attrib.get("class") or "").split()
+               for node in (element, *element.iterancestors()))
 
 
 #: Page parts the text walk does not enter that may hold the article's byline: an aside beside the
@@ -345,6 +450,31 @@ def is_user_handle(name: str) -> bool:
     return " " not in name and name == name.lower() and any(c in name for c in "._-")
 
 
+#: Words a name may have between the ones a handle gives ("christian.stadtfeld": "Christian P. Stadtfeld").
+MAX_MIDDLE_NAMES = 2
+
+
+@rule(off=lambda handle, text: handle)
+def name_of_handle(handle: str, text: str) -> str:
+    """The name a "first.last" CMS login stands for, as the page writes it anywhere (a caption, the
+    author's profile data): capitalised words that open with the handle's first part and end with
+    its last, middle names or initials allowed; the handle itself when the page writes no such name.
+
+    >>> name_of_handle("christian.stadtfeld", "Chefredakteur Christian P. Stadtfeld bewertet")
+    'Christian P. Stadtfeld'
+    >>> name_of_handle("robert.stitz", '"display_name":"Robert Stitz"'), name_of_handle("jane-doe", "no name")
+    ('Robert Stitz', 'jane-doe')
+    """
+    parts = [part for part in re.split(r"[._-]", handle) if part]
+    if len(parts) < 2 or not parts[0].isalpha() or not parts[-1].isalpha():
+        return handle
+    pattern = (rf"\b{re.escape(parts[0])}(?:\s+[^\W\d_][\w.]*){{0,{MAX_MIDDLE_NAMES}}}?\s+{re.escape(parts[-1])}\b")
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        if all(word[:1].isupper() for word in match.group().split()):
+            return normalize_space(match.group())
+    return handle
+
+
 def byline_texts(elements) -> tuple[list[str], list[str]]:
     """(names or name lists read from the first ``MAX_BYLINES`` byline elements, their texts)."""
     markup, texts = [], []
@@ -358,9 +488,18 @@ def byline_texts(elements) -> tuple[list[str], list[str]]:
 
 def find_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
     """JSON-LD persons, else the byline markup near the headline, else ``<meta name=author>``, else
-    JSON-LD organisations."""
-    persons = [n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
-               if not is_site_name(n)]
+    JSON-LD organisations; a CMS user handle among them as the name the page writes for it."""
+    names = _found_authors(selector, meta, found, headline_element, blocks)
+    if not any(is_user_handle(name) for name in names):
+        return names
+    text = selector.get()  # the whole page: the name may be in an attribute (profile data), not in text
+    return [name_of_handle(name, text) if is_user_handle(name) else name for name in names]
+
+
+def _found_authors(selector, meta, found, headline_element=None, blocks=()) -> list[str]:
+    """The authors as the sources give them (see ``find_authors``)."""
+    persons = not_site_named([n for n in clean_authors(meta.article_persons("author") + referenced_persons(meta))
+                              if not is_site_name(n)], meta)
     if persons and not all(is_user_handle(n) for n in persons):
         return persons
     # Bylines between headline and text first, then down to the text's end, then anywhere.
@@ -375,7 +514,7 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
 
     links = [spaced_text(a, skip_hidden=True) for a in near(found.author_links) if not in_teaser_link(a)]
     markup_names = clean_authors([t for t in links if looks_like_name(t)])
-    bylines = [e for e in found.bylines if not in_teaser_link(e)]
+    bylines = [e for e in found.bylines if not in_teaser_link(e) and not is_photo_credit(e)]
     close = near(bylines)
     markup, texts = byline_texts(close)
     declared = declared_author(meta)
@@ -384,7 +523,7 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
     if not names and not close:
         # Byline markup away from the text (before the headline, after its end) comes after a byline
         # line printed at the text: there it is as often a teaser's, a comment's or a photo credit.
-        markup, texts = byline_texts(bylines)
+        markup, texts = byline_texts(outside_comments(bylines))
         names = clean_authors(markup)
     names = names or clean_authors([declared or ""]) or dated_byline(
         found, max(first - BEFORE_HEADLINE_ELEMENTS, 0), body_start or first + AFTER_BODY_ELEMENTS
@@ -396,4 +535,6 @@ def find_authors(selector, meta, found, headline_element=None, blocks=()) -> lis
             # Last, markup outside the walked text: an aside may hold other articles' bylines too.
             or clean_authors(sum((byline_parts(e, t) for e in skipped_bylines(selector.root, found)
                                   if (t := spaced_text(e, skip_hidden=True)) and len(t) < MAX_BYLINE_CHARS), []))
-            or newsroom_byline(texts))
+            or newsroom_byline(texts)
+            # Last, on a page that names no author at all: one query for the post author's comment.
+            or post_author_login(selector.root.xpath(POST_AUTHOR_COMMENT)))

@@ -43,6 +43,8 @@ BYLINE_PREFIXES = (
     "von", "vom", "text", "texte", "text von", "geschrieben von", "verfasst von", "artikel von",
     "ein beitrag von", "beitrag von", "ein artikel von", "eingestellt von", "erstellt von", "gespeichert von",
     "veröffentlicht von", "autor", "autorin", "autoren", "redaktion", "interview",
+    # The gender-inclusive forms of "Autor" German pages label their bylines with ("Autor*in", "Autor:innen").
+    "autor*in", "autor:in", "autor_in", "autor/in", "autor*innen", "autor:innen", "autor_innen",
     # Forum threads and CMS post footers: the thread's or post's author ("Thread starter", Drupal's
     # "Submitted by", the German forum "Themenstarter").
     "thread starter", "started by", "submitted by", "themenstarter",
@@ -96,6 +98,8 @@ BYLINE_UI_WORDS = frozenset({
     # An author box's "About Jane" heading and a meta line's reading time and update label
     # ("Über Steffi", "Lesezeit 3 Min.", "Jane Doe Actualizado").
     "über", "lesezeit", "actualizado", "atualizado",
+    # The German update label of a meta line ("Letzte Aktualisierung: 28.01.2022", "zuletzt aktualisiert").
+    "letzte", "zuletzt", "aktualisierung", "aktualisiert",
     # A translator's credit after the author's ("Übersetzung: Jane Doe", "Translated by ...").
     "übersetzung", "übersetzt", "translated", "translation", "traducción", "traduction",
 })
@@ -109,7 +113,10 @@ NO_AUTHOR = frozenset({"no author", "unknown", "anonymous", "anonym", "admin", "
                        "wordpressadmin", "none", "null", "n/a",
                        # the same in Spanish, Italian, French and German CMSs, and template defaults
                        # left in the author field ("default", "publisher", "Unbenannt" = untitled)
-                       "anónimo", "anonimo", "anonyme", "unbenannt", "default", "publisher"})
+                       "anónimo", "anonimo", "anonyme", "unbenannt", "default", "publisher",
+                       # the wire-copy credit after a byline's name ("By Euronews with Agencies", "Agencias"):
+                       # news agencies in general, no author
+                       "agencies", "agencias", "agenturen", "agences", "agenzie"})
 
 #: Weekday abbreviations and month names a byline line runs into when the date follows the name
 #: without a separator ("Tomas Spahn Fr, 12.03.", "Heiko Sauer Do 7 Mai", "John Walk - January 5").
