@@ -20,7 +20,8 @@ htmldate's extensive search is not used: it found the date of 3 more pages of th
 but its first call loads dateparser's locales (~2 s of CPU per process) and it costs several times
 the fast mode on the undated pages that reach it (web set: +35% extraction time).
 
-Steps 3 and 4 are ``fallback_published``; a bare day from htmldate takes the time of day the page
+Steps 3 and 4 are ``fallback_published``; a bare day from htmldate gives way to the date a paragraph
+after the headline opens with (``dateline_over_library_day``) and takes the time of day the page
 prints on that day (``with_printed_time``).
 
 Published and modified stay apart: the modified date is only the declared modification date,
@@ -59,6 +60,8 @@ MAX_DATE_ANCESTORS = 8
 #: 25. Januar 2022", "Hamburg, 2. November 2021"): a kicker line above it, the first paragraphs below.
 DATELINE_BEFORE_CHARS = 100
 DATELINE_AFTER_CHARS = 1500
+#: Characters at the start of a paragraph that hold a dateline: a place, the date and its dash.
+DATELINE_OPENING_CHARS = 40
 #: Days a declared date may stray from the date in its URL and still be taken: a URL date is set
 #: once, at publication; a declared date a month or more away is a re-import or template date.
 URL_DATE_TOLERANCE_DAYS = 30
@@ -87,6 +90,8 @@ _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?:)")
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 # A date in a URL path: /2019/10/31/, /2017/7/12/, /2020-01-13-title.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=/|$|[-_.])")
+# The dash that closes a dateline ("29.11.2022 – Text", "Berlin, 3. Mai 2022 - Text").
+_DATELINE_DASH = re.compile(r"\d\s*\)?\s*[–—-]\s")
 # A UTC value: "...Z", "...+00:00".
 _UTC = re.compile(r"(?:Z|[+-]00:?00)$", re.IGNORECASE)
 # A time of day in a date value ("T10:25", " 14:36").
@@ -387,8 +392,59 @@ def fallback_published(html: str | None, url: str | None, headline_element, root
     """
     moment = library_date(html, url)
     if moment:
+        moment = dateline_over_library_day(moment, url, headline_element)
         return with_printed_time(moment, headline_element, root)
     return dateline_date(headline_element) or page_text_date(root)
+
+
+@rule(off=lambda moment, url, headline_element: moment)
+def dateline_over_library_day(moment: str, url: str | None, headline_element) -> str:
+    """The day a paragraph after the headline opens with (``opening_dateline``) over htmldate's bare
+    day on another day, unless the URL names htmldate's day: on a page that declares and marks no
+    date, htmldate's fast search takes the first date-like element it meets, often a comment's or a
+    sidebar item's ("comment-date", a news list), while the date a paragraph at the headline opens
+    with ("29.11.2022 – Mehrfach hatte ...") is the one the article gives itself.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><h1>Title</h1><p>29.11.2022 – Mehrfach hatte die Branche gewarnt.</p></div>")
+    >>> dateline_over_library_day("2022-12-02T00:00:00", "https://x.eu/a", page.find("h1"))
+    '2022-11-29T00:00:00'
+    >>> dateline_over_library_day("2022-12-02T00:00:00", "https://x.eu/2022/12/02/a", page.find("h1"))
+    '2022-12-02T00:00:00'
+    >>> dateline_over_library_day("2022-12-02T10:00:00+01:00", "https://x.eu/a", page.find("h1"))
+    '2022-12-02T10:00:00+01:00'
+    """
+    if not moment.endswith("T00:00:00"):
+        return moment
+    day = url_date(url)
+    if day is not None and day.isoformat() == moment[:10]:
+        return moment
+    dateline = opening_dateline(headline_element)
+    return dateline if dateline and dateline[:10] != moment[:10] else moment
+
+
+def opening_dateline(headline_element) -> str | None:
+    """The date a paragraph after the headline opens with ("29.11.2022 – Mehrfach ...", "Berlin,
+    3. Mai 2022 - ..."): a press dateline, unlike a date the text mentions in passing.  Only a text
+    longer than ``DATELINE_OPENING_CHARS`` (a paragraph, not a date label) whose opening holds a
+    digit and a dash.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><h1>T</h1><p>Die am 28.01.2022 in Kraft getretene Verordnung.</p>"
+    ...                        "<p>Berlin, 29.11.2022 – Mehrfach hatte die Branche gewarnt.</p></div>")
+    >>> opening_dateline(page.find("h1"))
+    '2022-11-29T00:00:00'
+    """
+    if headline_element is None:
+        return None
+    day_first = slash_day_first(headline_element)
+    for text in _texts_after(headline_element, DATELINE_AFTER_CHARS):
+        opening = text.strip()
+        if len(opening) > DATELINE_OPENING_CHARS and _DATELINE_DASH.search(opening[:DATELINE_OPENING_CHARS]):
+            moment = parse_visible_date(opening[:DATELINE_OPENING_CHARS], day_first)
+            if moment:
+                return moment
+    return None
 
 
 @rule(off=lambda moment, headline_element, root: moment)
