@@ -123,12 +123,17 @@ def site_names(meta) -> set[str]:
     return names | {n.lstrip("©").strip() for n in names}
 
 
+def is_site_named(name: str, names: set[str]) -> bool:
+    """Whether ``name`` is one of the ``site_names``."""
+    return normalize_space(name).casefold() in names
+
+
 @rule(off=lambda persons, meta: persons)
 def not_site_named(persons: list[str], meta) -> list[str]:
     """The JSON-LD persons that are not the site itself: a CMS that fills the article's author with
     a ``Person`` named as the site ("L'Opinion", the og:site_name) names no one; the byline may."""
     names = site_names(meta)
-    return [person for person in persons if normalize_space(person).casefold() not in names]
+    return [person for person in persons if not is_site_named(person, names)]
 
 
 def declared_author(meta) -> str | None:
@@ -138,7 +143,7 @@ def declared_author(meta) -> str | None:
     names = site_names(meta)
     for key in AUTHOR_META_KEYS:
         for value in meta.meta_all(key):
-            if normalize_space(value).casefold() not in names and not value.startswith("http"):
+            if not is_site_named(value, names) and not value.startswith("http"):
                 return value
     return None
 
@@ -356,8 +361,13 @@ def outside_comments(elements) -> list:
     return [element for element in elements if not _in_comments(element) or _by_post_author(element)]
 
 
-#: The comments a blog marks as written by the post's author (WordPress's "bypostauthor" class).
-POST_AUTHOR_COMMENT = "//*[contains(@class, 'bypostauthor')]"  # the class token itself is checked after
+#: The class a blog gives the comments written by the post's author (WordPress).
+POST_AUTHOR_CLASS = "bypostauthor"
+POST_AUTHOR_COMMENT = f"//*[contains(@class, '{POST_AUTHOR_CLASS}')]"  # the class token itself is checked after
+
+
+def _class_tokens(element) -> list[str]:
+    return (element.attrib.get("class") or "").split()
 
 
 @rule(off=lambda elements: [])
@@ -373,8 +383,8 @@ def post_author_login(elements) -> list[str]:
     ['jancak']
     """
     for element in elements:
-        classes = (element.attrib.get("class") or "").split()
-        if "bypostauthor" not in classes:
+        classes = _class_tokens(element)
+        if POST_AUTHOR_CLASS not in classes:
             continue
         logins = [c[len("comment-author-"):] for c in classes if c.startswith("comment-author-")]
         if logins and not is_user_handle(logins[0]):
@@ -384,7 +394,7 @@ def post_author_login(elements) -> list[str]:
 
 def _by_post_author(element) -> bool:
     """Whether an element sits in a comment the blog marks as the post author's ("bypostauthor")."""
-    return any("bypostauthor" in (node.attrib.get("class") or "").split()
+    return any(POST_AUTHOR_CLASS in _class_tokens(node)
                for node in (element, *element.iterancestors()))
 
 
