@@ -38,6 +38,7 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CREDIT_MARK = re.compile(r"^(?:©|\(c\)|copyright\b|foto:|photo:)\s*", re.IGNORECASE)
 _CREDIT_SEPARATOR = re.compile(r" [./:] ")
 _KEY_DROP = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
 
 
 def remove_unshowable(text: str) -> str:
@@ -159,6 +160,15 @@ def strip_suffix(text: str, suffix: str | None, separators: str = " -|–—:·�
     if suffix and text.endswith(suffix) and len(text) > len(suffix):
         return text[: -len(suffix)].rstrip(separators)
     return text
+
+
+def lower_words(text: str) -> list[str]:
+    """The lower-case words of a text (runs of letters, digits and underscores).
+
+    >>> lower_words("The cat, the HAT.")
+    ['the', 'cat', 'the', 'hat']
+    """
+    return _WORD.findall(text.lower())
 
 
 def comparison_key(text: str | None) -> str:

@@ -40,7 +40,7 @@ from newscrawl.extract.generic.vocabulary import (
     RELATED_TAIL_HEADINGS,
 )
 from newscrawl.extract.generic.walk import MIN_PARAGRAPH_CHARS, STRONG_FURNITURE, Block, PageWalk
-from newscrawl.extract.text import normalize_space
+from newscrawl.extract.text import lower_words, normalize_space
 
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 #: A paragraph inside a furniture-named box counts this share of its length when containers are
@@ -663,16 +663,6 @@ DECLARED_BODY_MIN = 200
 #: body): the declared paragraphs are taken whole, in their order.
 DECLARED_BODY_ONLY = 10
 
-_WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> list[str]:
-    """Lower-case words of a text.
-
-    >>> _words("The cat, the HAT.")
-    ['the', 'cat', 'the', 'hat']
-    """
-    return _WORD.findall(text.lower())
 
 
 def _shown_share(words: list[str], shown: set) -> float:
@@ -718,7 +708,7 @@ def _missing_pieces(declared: list[str], shown: set) -> list[str]:
     for paragraph in declared:
         run = []
         for sentence in _SENTENCE_BREAK.split(paragraph):
-            if _shown_share(_words(sentence), shown) < DECLARED_PARAGRAPH_SHOWN:
+            if _shown_share(lower_words(sentence), shown) < DECLARED_PARAGRAPH_SHOWN:
                 run.append(sentence)
             elif run:
                 missing.append(" ".join(run))
@@ -746,8 +736,8 @@ def with_declared_body(paragraphs: list[str], meta) -> list[str]:
         return paragraphs
     if DECLARED_BODY_ONLY * sum(map(len, paragraphs)) < size:
         return declared
-    shown = set(_words(" ".join(paragraphs)))
-    if _shown_share(_words(" ".join(declared)), shown) >= DECLARED_BODY_COVER:
+    shown = set(lower_words(" ".join(paragraphs)))
+    if _shown_share(lower_words(" ".join(declared)), shown) >= DECLARED_BODY_COVER:
         return paragraphs
     return paragraphs + _missing_pieces(declared, shown)
 
@@ -803,5 +793,5 @@ def with_declared_recipe(paragraphs: list[str], meta) -> list[str]:
     declared = declared_recipe(meta)
     if not declared:
         return paragraphs
-    missing = _missing_pieces(declared, set(_words(" ".join(paragraphs))))
+    missing = _missing_pieces(declared, set(lower_words(" ".join(paragraphs))))
     return paragraphs + missing if missing else paragraphs

@@ -30,7 +30,7 @@ from newscrawl.extract.generic.boilerplate import HIDDEN_CLASSES, class_words
 from newscrawl.extract.generic.rules import rule
 from newscrawl.extract.generic.vocabulary import KICKER_CLASS_WORDS, TITLE_CRUMBS
 from newscrawl.extract.generic.walk import block_text
-from newscrawl.extract.text import comparison_key, normalize_space
+from newscrawl.extract.text import comparison_key, lower_words, normalize_space
 
 #: Characters that join a title and a site name ("Title - Site", "Title | Site").
 TITLE_SEPARATORS = "-|–—:·•ㅣ/»：｜"
@@ -507,11 +507,8 @@ def vote_key(title: str) -> str:
 #: The fewest letters a word shared by an h1 and a declared title has to tie the two to one article
 #: (shorter words are articles and prepositions any two titles share).
 MIN_SHARED_WORD_CHARS = 4
-_WORD = re.compile(r"\w+")
-
-
 def _long_words(text: str) -> set[str]:
-    return {word for word in _WORD.findall(text.casefold()) if len(word) >= MIN_SHARED_WORD_CHARS}
+    return {word for word in lower_words(text) if len(word) >= MIN_SHARED_WORD_CHARS}
 
 
 @rule(off=lambda candidates, decorated: None)
